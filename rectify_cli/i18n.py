@@ -568,11 +568,12 @@ LABELS = {
     "refused_close_ongoing_only": ("措施 {measure} 为长期坚持，没有可销号的期限：请用 `{run}` 报告其进展{needs_note}",
                                    "{measure} is ongoing (长期坚持) with no deadline to close: use `{run}` to "
                                    "report on it{needs_note}"),
-    "refused_note_needed_too": ("，并把其中的“本期工作”换成本期完成的工作",
-                                ", WORK_DONE in it replaced by what was done this period"),
+    "refused_note_needed_too": ("，并把其中的 <本期工作> 换成本期完成的工作",
+                                ", <WORK_DONE> in it replaced by what was done this period"),
     # (a command advised that needs a --note none was typed for: a placeholder where it goes, which
-    # refused_note_needed_too says to replace; a shell word, so that the command pasted runs as it is)
-    "refused_run_with_note": ("{command} --note 本期工作{options}", "{command} --note WORK_DONE{options}"),
+    # refused_note_needed_too says to replace; in <>, as the other placeholders: pasted unreplaced, the
+    # shell refuses it (no such file) where a plain word was written as the note, clearing 久未报告)
+    "refused_run_with_note": ("{command} --note <本期工作>{options}", "{command} --note <WORK_DONE>{options}"),
     "refused_reopen_first": ("{conflict}；如须再次销号，请先重新打开", "{conflict}; reopen it first if it must be closed again"),
     # (the close that stands is retracted after this date: it counts until then, and no reopening undoes a mistake)
     "refused_closed_until_retracted": ("{conflict}：{closed} 的销号已于 {retracted} 撤回，撤回前仍然有效；请以 {retracted} 或之后的日期销号",

@@ -8,6 +8,8 @@ import json
 import re
 import shlex
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -290,13 +292,13 @@ REFUSED_FOR_ANOTHER = [
     # (no note given: none made up, but a placeholder where it goes, to replace: without one, the
     # command pasted was refused in its turn, for want of the note)
     (("record", "2.2", "--state", "done", "--evidence", "x"),
-     "措施 2.2 为长期坚持，没有可销号的期限：请用 `rectify report 2.2 --note 本期工作 --evidence x -r '台账 副本/tasks.yaml'` "
-     "报告其进展，并把其中的“本期工作”换成本期完成的工作",
-     ["report", "2.2", "--note", "本期工作", "--evidence", "x", "-r", "台账 副本/tasks.yaml"]),
+     "措施 2.2 为长期坚持，没有可销号的期限：请用 `rectify report 2.2 --note <本期工作> --evidence x -r '台账 副本/tasks.yaml'` "
+     "报告其进展，并把其中的 <本期工作> 换成本期完成的工作",
+     ["report", "2.2", "--note", "<本期工作>", "--evidence", "x", "-r", "台账 副本/tasks.yaml"]),
     (("close", "2.2", "--evidence", "x", "--by", "自治区住房城乡建设厅"),
-     "措施 2.2 为长期坚持，没有可销号的期限：请用 `rectify report 2.2 --note 本期工作 --evidence x --by 自治区住房城乡建设厅 "
-     "-r '台账 副本/tasks.yaml'` 报告其进展，并把其中的“本期工作”换成本期完成的工作",
-     ["report", "2.2", "--note", "本期工作", "--evidence", "x", "--by", "自治区住房城乡建设厅", "-r", "台账 副本/tasks.yaml"]),
+     "措施 2.2 为长期坚持，没有可销号的期限：请用 `rectify report 2.2 --note <本期工作> --evidence x --by 自治区住房城乡建设厅 "
+     "-r '台账 副本/tasks.yaml'` 报告其进展，并把其中的 <本期工作> 换成本期完成的工作",
+     ["report", "2.2", "--note", "<本期工作>", "--evidence", "x", "--by", "自治区住房城乡建设厅", "-r", "台账 副本/tasks.yaml"]),
     (("report", "1.1", "--note", "管网 施工中", "--by", "拉萨市"),
      "措施 1.1 没有长期坚持的部分可供定期报告：请用 `rectify record 1.1 --state in_progress --note '管网 施工中' "
      "--by 拉萨市 -r '台账 副本/tasks.yaml'`",
@@ -321,9 +323,14 @@ def test_a_refusal_naming_the_command_to_use_instead_names_it_whole_and_it_runs_
     assert journal_file.read_bytes() == before
     assert _hint(refused.stderr) == hint
     english = run(*typed, "-r", "台账 副本/tasks.yaml", "--lang", "en")
-    assert _hint(english.stderr) == [{"本期工作": "WORK_DONE"}.get(word, word) for word in hint]
+    assert _hint(english.stderr) == [{"<本期工作>": "<WORK_DONE>"}.get(word, word) for word in hint]
+    if "<本期工作>" in hint:  # (pasted as it is, its placeholder unreplaced: the shell refuses it, no note made up)
+        command = refused.stderr.split("`")[1].replace("rectify", shlex.join([sys.executable, "-m", "rectify_cli"]), 1)
+        shell = subprocess.run(["sh", "-c", command], capture_output=True, text=True, cwd=tmp_path)
+        assert shell.returncode != 0 and "本期工作" in shell.stderr, shell.stderr
+        assert journal_file.read_bytes() == before
     # (the placeholder, where no note was typed, replaced by a note, as the refusal says to)
-    pasted = run(*[{"本期工作": "5月专题部署1次"}.get(word, word) for word in hint])
+    pasted = run(*[{"<本期工作>": "5月专题部署1次"}.get(word, word) for word in hint])
     assert (pasted.exit_code, pasted.stderr) == (0, ""), pasted.output
     assert journal_file.read_bytes().startswith(before) and len(journal_file.read_bytes()) > len(before)
 
@@ -673,8 +680,8 @@ REFUSALS = [
     (("record", "1.1", "--state", "done"),
      "closing 1.1 needs --evidence: a file or text that proves it is done (e.g. a document number)"),
     (("close", "1.2", "--evidence", "x"), "1.2 is already closed as of 2019-03-31; reopen it first if it must be closed again"),
-    (("close", "2.2", "--evidence", "x"), "2.2 is ongoing (长期坚持) with no deadline to close: use `rectify report 2.2 --note WORK_DONE --evidence x -r {reg}` "
-     "to report on it, WORK_DONE in it replaced by what was done this period"),
+    (("close", "2.2", "--evidence", "x"), "2.2 is ongoing (长期坚持) with no deadline to close: use `rectify report 2.2 --note <WORK_DONE> --evidence x -r {reg}` "
+     "to report on it, <WORK_DONE> in it replaced by what was done this period"),
     (("reopen", "1.1", "--note", "回头看"), "1.1 is not closed as of 2019-03-31 (status: overdue): nothing to reopen"),
     # (its example note in English, as the retraction's is: an untranslated 回头看发现表面整改 told an English reader nothing)
     (("reopen", "1.2", "--note", " "),
