@@ -859,7 +859,9 @@ def _check_request(reg: Registry, *, command: str, measure: str, state: str, not
                        late=bool(late) if entry_state is EntryState.EXTENDED else False,
                        far_future=entry_state is EntryState.EXTENDED and far,
                        warnings=tuple(warnings), recorded=today if when < today else None, retracted=retracted,
-                       units_apart=_units_apart(plan, target, by_unit))
+                       # (not of a retraction: whoever finds a mistake voids it, and the retract it would advise
+                       # voids the retraction)
+                       units_apart=() if entry_state is EntryState.RETRACTED else _units_apart(plan, target, by_unit))
     if latest is not None and when < latest and entry_state in CHANGES_MILESTONES:
         _check_later_entries(reg, measure, request)
     mine = [e for e in reg.journal if e.measure == measure]

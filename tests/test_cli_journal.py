@@ -402,6 +402,16 @@ def test_a_write_by_a_unit_the_measure_falls_to_or_with_no_unit_is_not_warned_of
     assert (result.exit_code, result.stderr) == (0, ""), result.output
 
 
+def test_a_retraction_by_a_unit_not_the_measures_is_not_warned_of(reg):
+    """Whoever finds a mistake voids it (the office overseeing them, another region's clerk): the
+    warning's retract would have voided the retraction."""
+    written = run("record", "2.1", "--state", "in_progress", "--note", "推进中", "--by", "那曲市", "--registry", str(reg))
+    assert (written.exit_code, written.stderr) == (0, ""), written.output
+    retracted = run("retract", "2.1", "--entry", _new_hash(written), "--reason", "误录", "--by", "拉萨市", "--registry", str(reg))
+    assert (retracted.exit_code, retracted.stderr) == (0, ""), retracted.output
+    assert "  by: 拉萨市\n" in journal_bytes(reg).decode()
+
+
 def _with_units(reg: Path) -> Path:
     """`reg` with a unit for every region (owning 3.1), a county, and units of kind other: one standing
     for many (owning 3.2), and the office overseeing the rectification."""
