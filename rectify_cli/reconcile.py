@@ -10,6 +10,9 @@ claim, a few *alternative readings* of the same words are computed as well, and 
 closest to the claim is reported alongside — to show how the report might have counted, never
 to replace the rule (the rule is chosen for being the most natural reading, not for matching).
 
+A figure of the report's opening that no claim records (one the import could not read, or the
+curation left out) is not checked, and said so (``ReconcileResult.unrecorded``): never "all match".
+
 Vocabulary used by the rules
 ----------------------------
 * A *date* is a calendar date written in a deadline (milestone kind ``date``). 立即启动 /
@@ -25,6 +28,8 @@ Vocabulary used by the rules
 """
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
@@ -33,7 +38,7 @@ from datetime import date
 from . import engine
 from .engine import StatusReport
 from .errors import close_matches
-from .importer_text import GROUPED_DIGITS, normalise
+from .importer_text import AS_OF_WORD, GROUPED_DIGITS, normalise
 from .model import Entry, Milestone, MilestoneKind, Plan, Reported
 
 
@@ -125,6 +130,10 @@ class ReconcileResult:
     # the report the claims quote (registry.source), where the plan names one: read (else the
     # words went unchecked, which is said, with why)
     source: QuotedReport | None = None
+    # the clauses of the report's opening (its headline, the first paragraph saying 截至) with a count, N项, that no
+    # claim's words hold: figures the report makes that nothing recorded, so not checked (the import warned of
+    # them unread, or the curation left them out), in the report's order
+    unrecorded: tuple[str, ...] = ()
 
     @property
     def mismatches(self) -> tuple[ClaimCheck, ...]:
@@ -664,6 +673,33 @@ def _says(report: str, words: str) -> bool:
     return words in report or normalise(words) in report
 
 
+# A count in the report's opening (3项, 45项: as claims count), not part of a decimal or of a longer number
+_COUNT = re.compile(r"(?<![0-9.])[0-9]+项")
+_CLAUSE_MARKS = "，。；："
+
+
+def _unrecorded(report: str, texts: Iterable[str]) -> tuple[str, ...]:
+    """The clauses of the report's headline (the first paragraph, a line of its text, saying 截至) holding a count
+    (_COUNT) that none of the claims' words `texts` hold where the headline says them, in the headline's order.
+    (Where words are said and where clauses end found once, then looked up by bisect: a long headline in linear time.)"""
+    headline = next((line for line in report.split("\n") if AS_OF_WORD.search(line)), "")
+    held: list[tuple[int, int]] = []  # (where each claim's words are said, every time they are)
+    for text in {t for said in texts for t in (said, normalise(said)) if t}:
+        held += [(m.start(), m.end()) for m in re.finditer(re.escape(text), headline)]
+    held.sort()
+    reach = list(itertools.accumulate((end for _, end in held), max))  # (the furthest any words from there back reach)
+    starts = [start for start, _ in held]
+    marks = [i for i, c in enumerate(headline) if c in _CLAUSE_MARKS]
+    clauses: dict[str, None] = {}  # (each once, in the headline's order)
+    for m in _COUNT.finditer(headline):
+        before = bisect.bisect_right(starts, m.start()) - 1
+        if before >= 0 and reach[before] >= m.end():
+            continue
+        after = bisect.bisect_left(marks, m.end())
+        clauses[headline[marks[after - 1] + 1 if after else 0:marks[after] if after < len(marks) else len(headline)]] = None
+    return tuple(clauses)
+
+
 def reconcile(*, plan: Plan, journal: tuple[Entry, ...] | list[Entry], source: QuotedReport | None = None) -> ReconcileResult:
     """Check every claim of ``plan.meta.claims`` against the ledger as of the report date, and
     its words against ``source``, the report the plan names (None: none named, not checked; its
@@ -694,7 +730,9 @@ def reconcile(*, plan: Plan, journal: tuple[Entry, ...] | list[Entry], source: Q
             alternative = _closest(claim.value, computed, spec.alternatives, ledger)
         checks.append(ClaimCheck(claim.key, claim.text, claim.value, computed,
                                  spec.rule.zh, spec.rule.en, alternative, text_value=said, quoted=quoted))
-    return ReconcileResult(report_date=as_of, checks=tuple(checks), source=source)
+    # (only of claims recorded: a registry recording none says so, and that is all it can say)
+    unrecorded = () if report is None or not checks else _unrecorded(report, (c.text for c in plan.meta.claims))
+    return ReconcileResult(report_date=as_of, checks=tuple(checks), source=source, unrecorded=unrecorded)
 
 
 def reconcile_files(*, plan: Plan, journal: tuple[Entry, ...] | list[Entry],
