@@ -928,7 +928,9 @@ def test_a_long_key_a_letter_or_two_off_is_still_named_as_mistyped(tmp_path, key
 
 
 @pytest.mark.parametrize(("key", "meant"), [("measure_due_2021", "measures_due_2021"),
-                                           ("tasks_due_2020_2021_dnoe", "tasks_due_2020_2021_done")])
+                                           ("tasks_due_2020_2021_dnoe", "tasks_due_2020_2021_done"),
+                                           ("measure_due_2022_06_30", "measures_due_2022_06_30"),
+                                           ("tasks_due_2022_06_30_dnoe", "tasks_due_2022_06_30_done")])
 def test_a_key_of_other_years_a_letter_or_two_off_is_named_as_mistyped(tmp_path, key, meant):
     """measure_due_2021 was 无规则 with exit 0, while measure_due_2018 was 疑似笔误 with exit 1:
     only the Tibet report's years were looked at, though every year's key has its rule."""
@@ -1090,6 +1092,33 @@ def test_figures_after_the_opening_and_a_report_not_read_are_not_said_unrecorded
     assert run("reconcile", "-r", "tasks.yaml").stdout.endswith("\n\n全部一致。\n")
     (tmp_path / "report.txt").unlink()
     assert run("reconcile", "-r", "tasks.yaml").stdout.endswith("\n\n全部一致。\n未核对原文：读不到报告（report.txt：文件不存在）。\n")
+
+
+def test_what_was_due_by_a_day_before_a_years_end_is_counted_by_the_key_naming_that_day(tmp_path):
+    """应于2019年4月底前完成的2项整改任务 (Jiangxi's 应于2022年6月底前完成的, a mid-year cut-off) had no key: recorded as
+    tasks_due_2019 it was compared with what was due by the year's end. By 2019-04-30 the small fixture's tasks 1
+    (2018-12-31) and 2 (2019-04-30) are due, task 4 (2019-06-30) not; measures 1.1, 1.2 and 2.1 (2019-04-15), of them
+    1.2 closed; by the year's end 4.2 (2019-06-30) too."""
+    plan = _small_claiming(tmp_path, "    - {key: tasks_due_2019_04_30, text: 应于2019年4月底前完成的2项整改任务, value: 2}\n"
+                                     "    - {key: measures_due_2019_04_30, text: 3项具体措施, value: 3}\n"
+                                     "    - {key: measures_due_2019_04_30_done, text: 已完成1项, value: 1}\n"
+                                     "    - {key: measures_due_2019, text: 2019年底前应完成的3项具体措施, value: 3}\n")
+    result = CliRunner().invoke(app, ["reconcile", "-r", plan], env={**ENV, "COLUMNS": "200"})
+    assert result.exit_code == 1, result.stdout
+    assert [line.split()[:5] + line.split()[5:6] for line in result.stdout.splitlines() if line.startswith(("tasks_due", "measures_due"))] == [
+        ["tasks_due_2019_04_30", "应于2019年4月底前完成的2项整改任务", "2", "2", "一致", "整改时限中最晚日期不晚于2019-04-30的任务"],
+        ["measures_due_2019_04_30", "3项具体措施", "3", "3", "一致", "最晚日期不晚于2019-04-30的措施（含“日期，长期坚持”）"],
+        ["measures_due_2019_04_30_done", "已完成1项", "1", "1", "一致", "其中截至报告日各期限均已销号的措施"],
+        # (by the year's end, as the key without the day counts: 4.2 too, 2019-06-30)
+        ["measures_due_2019", "2019年底前应完成的3项具体措施", "3", "4", "不一致", "最晚日期不晚于2019-12-31的措施（含“日期，长期坚持”）"]]
+
+
+@pytest.mark.parametrize("key", ["tasks_due_2019_06_31", "tasks_due_2019_13_01", "tasks_due_2019_6_30"])
+def test_a_key_naming_no_real_day_is_a_no_rule_row(tmp_path, key):
+    plan = _small_claiming(tmp_path, f"    - {{key: {key}, text: 2项整改任务, value: 2}}\n")
+    result = run("reconcile", "-r", plan, "--lang", "en")
+    assert result.exit_code == 0, result.stdout
+    assert result.stdout.endswith(f"\n\nNo claim could be checked against the appendix.\nNot checked, no counting rule (1): {key}\n")
 
 
 def _folder_quoting(tmp_path, monkeypatch, report) -> None:
