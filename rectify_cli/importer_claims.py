@@ -5,9 +5,10 @@
 The headline (the paragraph where the report first says 截至) gives the totals it claims (45项整改任务,
 179项具体措施, 反馈问题共45个), what is done of them (已完成38项, 完成率84%, 正在推进2个), and what was due
 by a year's end (应于2018年底前完成的28项整改任务) or a day before it (应于2022年6月底前完成的3项整改任务);
-each is a claim {key, text, value}, its text in the report's own words (四十五项 read as 45), which `rectify reconcile` checks against the appendix. A figure
-no claim reads (一百一项, 完成率94.5%, 近60%, 其余12项, a share such as 约占33%) is warned of, never lost in
-silence, unless the curation gives the claims itself. The wordings this is tested on, each with the claims
+each is a claim {key, text, value}, its text in the report's own words (四十五项 read as 45), which
+`rectify reconcile` checks against the appendix. A figure no claim reads (一百一项, 完成率94.5%, 近60%,
+其余12项, a share such as 约占33%) is warned of, never lost in silence, unless the curation gives the claims
+itself. The wordings this is tested on, each with the claims
 it gives and the figures it only warns of, are one table: tests/fixtures/openings.yaml.
 
 The rule every pattern and search here keeps: a long headline is read in linear time, a run of

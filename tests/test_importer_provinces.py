@@ -710,6 +710,25 @@ def test_other_reports_wordings_of_the_feedback_date_are_read(tmp_path, opening)
     assert yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["registry"]["feedback_date"] == date(2021, 7, 15)
 
 
+def test_jiangxis_report_imports_and_its_mid_year_figures_are_reconciled(tmp_path, monkeypatch):
+    """Its feedback date went unread (the import refused the report), then its 应于2022年6月底前完成的 figures (warned
+    unread), and reconcile said 全部一致 of the totals alone: now each is read, and checked."""
+    monkeypatch.chdir(tmp_path)
+    opening = ("中央第四生态环境保护督察组于2021年4月7日至5月7日对江西省开展督察，并于2021年7月15日向江西省反馈了督察意见。"
+               "江西省委、省政府高度重视。截至2022年6月底，全省1项整改任务，应于2022年6月底前完成的1项整改任务已完成0项，"
+               "1项具体措施已完成0项。\n\n")
+    text = QINGHAI.split("\n\n")[0] + "\n\n" + opening + APPENDIX.replace("2019年", "2022年")
+    result, out = _import(tmp_path, text)
+    assert result.exit_code == 0, result.output
+    registry = yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["registry"]
+    assert (registry["feedback_date"], [(c["key"], c["text"], c["value"]) for c in registry["claims"]]) == (date(2021, 7, 15), [
+        ("tasks_total", "全省1项整改任务", 1), ("tasks_due_2022_06_30", "应于2022年6月底前完成的1项整改任务", 1),
+        ("tasks_due_2022_06_30_done", "已完成0项", 0), ("measures_due_2022_06_30", "1项具体措施", 1),
+        ("measures_due_2022_06_30_done", "已完成0项", 0)])
+    reconciled = _rectify("reconcile", "-r", "out/tasks.yaml", lang="en")
+    assert (reconciled.exit_code, reconciled.stdout.splitlines()[-1]) == (0, "All claims match."), reconciled.stdout
+
+
 @pytest.mark.parametrize("opening", [
     # (two days said fed back: which is the inspection's is not said)
     "中央第四生态环境保护督察组进驻我省开展督察。2021年7月15日，督察组向我省反馈了督察意见。2021年8月2日，督察组向我省反馈了移交问题。",
