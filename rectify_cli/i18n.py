@@ -1082,6 +1082,11 @@ LABELS = {
     "reconcile_not_quoted": ("未见于报告", "not in report"),
     "reconcile_not_quoted_heading": ("报告（{source}）中没有的原文（{n}项）：", "Words the report ({source}) does not say ({n}):"),
     "reconcile_not_quoted_line": ("{claim_key}“{text}”", "{claim_key} (“{text}”)"),
+    # (figures the report's opening gives that no claim records: not checked, said, and how to record them)
+    "reconcile_unrecorded": ("报告开头的数字未记录为 claims，未核对（{n}处）：", "Figures of the report's opening not recorded as claims, so not checked ({n}):"),
+    "reconcile_unrecorded_line": ("“{words}”", "“{words}”"),
+    "reconcile_unrecorded_how": ("要核对，请在校订文件的 registry: claims: 下逐项写明 key、text、value，重新导入。",
+                                 "To check them, give each under registry: claims: in the curation file, as key, text and value, and import again."),
     "reconcile_source_unread": ("未核对原文：读不到报告（{path}：{why}）。",
                                 "The claims' words were not checked against the report: it cannot be read ({path}: {why})."),
     # (why a report a plan names cannot be read, in a few words: reconcile.UNREAD_WHY)

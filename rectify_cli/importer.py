@@ -34,7 +34,7 @@ from .importer_owners import EVERY_REGION, Vocabulary, owner_roles, sentence_own
 from .regions import PREFECTURES, Region, find_regions, province_of, region_table
 from .importer_parse import RawTask, closing_parenthesis, measure_milestones, parse_appendix, parse_deadline, parse_reported, recurring_deadlines, recurs, \
     said_done, unreadable_deadlines
-from .importer_text import decode_report, normalise, paragraphs, read_as, tabbed_line
+from .importer_text import AS_OF_WORD, decode_report, normalise, paragraphs, read_as, tabbed_line
 from .importer_yaml import Date, Quoted, flow_map, flow_seq, scalar
 from .model import ALL_REGIONS, REGION, UNIT_KINDS
 from .validation import shown_value
@@ -43,6 +43,7 @@ __all__ = ["Curation", "ImportResult", "decode_report", "import_report", "load_c
 
 REGIONS = tuple(r.name for r in region_table("西藏自治区"))  # (the bundled ledger's)
 OPENING = 1000  # characters of a report read for the province it is about, when its title names none
+FIRST_PAGES = 3000  # characters of a report read for its issuer and, in other reports' wordings, its feedback day
 JOURNAL_STATES = ("done", "in_progress", "report")
 REPAIR = Notice("import_repair", {})  # (what to do with a wording the import can't read)
 STEPS = Notice("import_steps", {})  # (the labelled steps a deadline may give, named where one can't be read)
@@ -65,7 +66,6 @@ ACCOUNTABILITY_DONE = re.compile(r"对\d+名责任人进行追责|追责问责\d
 
 # "as of" in the headline: 截至, or as often 截止
 AS_OF = re.compile(r"截[至止](\d{4})年(\d{1,2})月(?:(\d{1,2})日)?")
-AS_OF_WORD = re.compile(r"截[至止][^，。；\d]{0,6}")  # (截至目前, 截至今年: the headline, undated)
 
 LATIN_IN_CJK = re.compile(r"(?<=[\u4e00-\u9fff])[a-z]{2,}(?=[\u4e00-\u9fff])")
 
@@ -897,6 +897,16 @@ FEEDBACK_AFTER = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日[，,]?中央[^�
 # Qinghai's: 2017年8月7日至9月7日，中央第七环境保护督察组对我省开展了环境保护督察，并于12月24日向我省反馈:
 # a day without its year, the year the sentence gave last before it.
 FEEDBACK_NO_YEAR = re.compile(r"(?<![\d年])(\d{1,2})月(\d{1,2})日[^。；，]{0,10}?反馈")
+# Other reports' wordings, read in the opening only (a later 于…日向各市反馈 is of the province's own checks) and only
+# where they give one date: a day (not a deadline, 日前, nor a span's first, 日至) then, in its clause, 向/对 someone
+# fed back, the one a province, region or its 党委/政府 (Jiangxi's 并于2021年7月15日向江西省反馈; not 对督察反馈意见…, 对照反馈…);
+# or opening a sentence whose 督察组 feeds back, no other figure between (2021年7月15日，中央第四…督察组向我省反馈了督察意见,
+# …督察组召开反馈会进行反馈); or the day in brackets after the words (…督察组向我省反馈督察意见（2021年7月15日）)
+_FEEDBACK_DAY = r"(\d{4})年(\d{1,2})月(\d{1,2})日(?![前至起])"
+_FED_BACK_TO = r"[向对][^。；，\d]{0,15}?[省区市州县委府](?:正式|进行|作出)?了?反馈"
+FEEDBACK_OTHER = (re.compile(rf"(?<!\d){_FEEDBACK_DAY}[^。；，\d]{{0,6}}?{_FED_BACK_TO}"),
+                  re.compile(rf"(?<!\d){_FEEDBACK_DAY}[，,]?[^。；\d]{{0,40}}?督察组[^。；\d]{{0,30}}?(?:{_FED_BACK_TO}|进行了?反馈|反馈了)"),
+                  re.compile(rf"(?:{_FED_BACK_TO}|督察组)了?督察意见[^。；，（）\d]{{0,6}}（(\d{{4}})年(\d{{1,2}})月(\d{{1,2}})日）"))
 
 ISSUER = re.compile(r"([^，。、；：\s]{0,20}?(?:党委|省委|市委|区委|州委)(?:、|和|及)?[^，。、；：\s]{0,6}?(?:人民)?政府)"
                     r"(?:高度重视|坚决|始终|深入|认真|把|将|以)")
@@ -920,6 +930,17 @@ def _feedback_without_year(flat: str) -> date | None:
         return date(year, int(m.group(1)), int(m.group(2)))
     except ValueError:
         return None
+
+
+def _feedback_other(opening: str) -> date | None:
+    """The feedback day in another report's wording (FEEDBACK_OTHER) in `opening`, the report's first
+    characters: None where none gives a real date, or they give two (which one is the feedback's is not said)."""
+    days = set()
+    for pattern in FEEDBACK_OTHER:
+        for m in pattern.finditer(opening):
+            with contextlib.suppress(ValueError):
+                days.add(date(*map(int, m.groups()[-3:])))
+    return days.pop() if len(days) == 1 else None
 
 
 def _claim_shaped(item: Any) -> bool:
@@ -965,7 +986,8 @@ def _registry(text: str, paras, filename: str, cur: Curation, source: str | None
     headline = at.text if at else ""
     # (in the headline, else the opening: 西藏自治区党委、政府高度重视, 甘肃省委、省政府高度重视,
     # 四川省委省政府坚决扛起, 自治区党委和政府始终…)
-    m = ISSUER.search(headline) or ISSUER.search(normalise(text[:3000].replace("\n", "")))
+    first_pages = normalise(text[:FIRST_PAGES].replace("\n", ""))
+    m = ISSUER.search(headline) or ISSUER.search(first_pages)
     if m:
         reg["issuer"] = m.group(1)
     m = re.search(r"(中央第[一二三四五六七八九十]+(?:生态)?环境保护督察组)", text)
@@ -976,7 +998,7 @@ def _registry(text: str, paras, filename: str, cur: Curation, source: str | None
     m = re.search(r"(\d{4})年(\d{1,2})月(\d{1,2})日反馈", flat) or FEEDBACK_AFTER.search(flat)
     if m:
         reg["feedback_date"] = date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
-    elif (day := _feedback_without_year(flat)) is not None:
+    elif (day := _feedback_other(first_pages) or _feedback_without_year(flat)) is not None:
         reg["feedback_date"] = day.isoformat()
     m = AS_OF.search(headline)
     if m:

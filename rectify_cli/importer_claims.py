@@ -4,10 +4,11 @@
 
 The headline (the paragraph where the report first says 截至) gives the totals it claims (45项整改任务,
 179项具体措施, 反馈问题共45个), what is done of them (已完成38项, 完成率84%, 正在推进2个), and what was due
-by a year's end (应于2018年底前完成的28项整改任务); each is a claim {key, text, value}, its text in the
-report's own words (四十五项 read as 45), which `rectify reconcile` checks against the appendix. A figure
-no claim reads (一百一项, 完成率94.5%, 近60%, 其余12项, a share such as 约占33%) is warned of, never lost in
-silence, unless the curation gives the claims itself. The wordings this is tested on, each with the claims
+by a year's end (应于2018年底前完成的28项整改任务) or a day before it (应于2022年6月底前完成的3项整改任务);
+each is a claim {key, text, value}, its text in the report's own words (四十五项 read as 45), which
+`rectify reconcile` checks against the appendix. A figure no claim reads (一百一项, 完成率94.5%, 近60%,
+其余12项, a share such as 约占33%) is warned of, never lost in silence, unless the curation gives the claims
+itself. The wordings this is tested on, each with the claims
 it gives and the figures it only warns of, are one table: tests/fixtures/openings.yaml.
 
 The rule every pattern and search here keeps: a long headline is read in linear time, a run of
@@ -19,10 +20,12 @@ hang guards (test_a_long_run_of_* in tests/test_importer_provinces.py) fail a pa
 from __future__ import annotations
 
 import bisect
+import calendar
 import functools
 import itertools
 import re
 from collections.abc import Callable, Sequence
+from datetime import date
 from typing import Any
 
 from .i18n import Notice
@@ -185,8 +188,9 @@ UNDECIDED = re.compile(rf"，?(?:均|全部)?[于在]\d{{4}}年(?:\d{{1,2}}月)?
 # (what says some are not done, in the clause of a total said all done: warned of, the claims kept as read)
 NOT_ALL_DONE = ("in_progress", "on_schedule", "remaining")
 # what was due by the end of a year, as reports write it: 2018年12月底前应完成, 2020年底前应完成,
-# 2020年12月31日前应完成, 应于2019年底前完成 (已于2019年底前完成 is what was done, not what was due)
-_YEAR_END = r"年(?:12月底|底|12月31日)前"
+# 2020年12月31日前应完成, 应于2019年底前完成 (已于2019年底前完成 is what was done, not what was due); or by a day
+# before it, a mid-year cut-off (Jiangxi's 应于2022年6月底前完成的, 2022年6月30日前应完成), keyed by that day (_due_by)
+_YEAR_END = r"年(?:\d{1,2}月底|底|\d{1,2}月\d{1,2}日)前"
 DUE_BY_YEAR_END = rf"(?:应于(\d{{4}}){_YEAR_END}|(\d{{4}}){_YEAR_END}应)完成"
 # and within a range of years, as the Tibet report writes it (应于2019年、2020年完成) or as a year's end is written
 # (2019—2020年应完成, 应于2019-2020年完成); 2019-2020年完成的 with no 应, done in them or due in them, is left to a warning
@@ -277,8 +281,9 @@ def read_claims(headline: str, *, curated: Sequence[dict[str, Any]] = ()) -> tup
     claims, counts = _counts(headline, [cm.span(1) for _, cm in found if cm] + [span for _, span, _ in listed], said, read, contradicted)
     years = _claim_years(headline)
     for key, cm in found:
-        # (what is said of the tasks due by a date not the end of a year, 2019年6月底前, is left
-        # out: stored as 2018's, reconcile compared it with what was due by the end of 2018)
+        # (what is said of the tasks due where no day they are due by is read, 2019年6月31日前, is left
+        # out: stored as 2018's, reconcile compared it with what was due by the end of 2018; a mid-year
+        # cut-off, 2019年6月底前, is keyed by its day, tasks_due_2019_06_30: see _due_by)
         if cm and (key.startswith(("tasks_due_2018", "measures_due_2018")) and "2018" not in years):
             continue
         if cm:
@@ -651,7 +656,9 @@ def _due_listed(headline: str, taken: list[tuple[int, int]]) -> list[tuple[str, 
             continue  # (left to a warning)
         if not _exact(headline, *m.span(4)) or any(s < m.end(1) and m.start(1) < e for s, e in taken):
             continue
-        out.append((f"{'tasks' if kinds == {True} else 'measures'}_due_{m.group(2) or m.group(3)}", m.span(1), int(m.group(4))))
+        if (by := _due_by(m.group(1))) is None:
+            continue  # (no such day, 2022年6月31日前: left to a warning)
+        out.append((f"{'tasks' if kinds == {True} else 'measures'}_due_{by}", m.span(1), int(m.group(4))))
     return out
 
 
@@ -660,9 +667,25 @@ def _claim_years(headline: str) -> dict[str, str]:
     -> the years the headline's words give: the report of another year counts by other years."""
     years = {}
     m = re.search(DUE_BY_YEAR_END, headline)
-    if m:
-        years["2018"] = m.group(1) or m.group(2)
+    if m and (by := _due_by(m.group(0))) is not None:
+        years["2018"] = by
     m = re.search(DUE_IN_YEARS, headline)
     if m:
         years["2019_2020"] = "_".join(re.findall(r"\d{4}", m.group(0)))
     return years
+
+
+DUE_DAY = re.compile(r"(\d{4})年(?:(\d{1,2})月(?:底|(\d{1,2})日)|底)前")
+
+
+def _due_by(words: str) -> str | None:
+    """What a claim key names of the day the words due by (DUE_BY_YEAR_END's) give: the year where it is the
+    year's end ("2018" of 2018年底前, 2018年12月底前, 2018年12月31日前), else the day ("2022_06_30" of 2022年6月底前,
+    2022年6月30日前: reconcile counts by it); None where the day is none (2022年6月31日前, 2022年13月底前)."""
+    m = DUE_DAY.search(words)
+    year, month, day = int(m.group(1)), int(m.group(2) or 12), m.group(3)
+    try:
+        by = date(year, month, int(day) if day else calendar.monthrange(year, month)[1])
+    except (ValueError, calendar.IllegalMonthError):
+        return None
+    return str(year) if (by.month, by.day) == (12, 31) else f"{year}_{by.month:02}_{by.day:02}"

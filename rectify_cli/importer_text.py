@@ -136,6 +136,9 @@ def _text(raw: bytes, *, filename: str, of: str) -> tuple[str, bool]:
 _OTHER_KINDS = ((b"%PDF-", "import_pdf"), (b"PK\x03\x04", "import_office"), (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "import_office"),
                 (b"\x89PNG\r\n\x1a\n", "import_binary"), (b"\xff\xd8\xff", "import_binary"), (b"GIF8", "import_binary"),
                 (b"\x1f\x8b", "import_binary"), (b"7z\xbc\xaf\x27\x1c", "import_binary"), (b"Rar!\x1a\x07", "import_binary"))
+# "as of" in words: the report's headline, its opening's figures, is the first paragraph saying it (截至2019年3月,
+# 截止2019年3月, or undated: 截至目前, 截至今年); the import reads its claims there, reconcile looks there for figures none records
+AS_OF_WORD = re.compile(r"截[至止][^，。；\d]{0,6}")
 WEB_PAGE = re.compile(r"\s*(?:<!doctype\s+html|<html[\s>])", re.IGNORECASE)
 
 

@@ -10,6 +10,9 @@ claim, a few *alternative readings* of the same words are computed as well, and 
 closest to the claim is reported alongside — to show how the report might have counted, never
 to replace the rule (the rule is chosen for being the most natural reading, not for matching).
 
+A figure of the report's opening that no claim records (one the import could not read, or the
+curation left out) is not checked, and said so (``ReconcileResult.unrecorded``): never "all match".
+
 Vocabulary used by the rules
 ----------------------------
 * A *date* is a calendar date written in a deadline (milestone kind ``date``). 立即启动 /
@@ -25,6 +28,8 @@ Vocabulary used by the rules
 """
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
@@ -33,7 +38,7 @@ from datetime import date
 from . import engine
 from .engine import StatusReport
 from .errors import close_matches
-from .importer_text import GROUPED_DIGITS, normalise
+from .importer_text import AS_OF_WORD, GROUPED_DIGITS, normalise
 from .model import Entry, Milestone, MilestoneKind, Plan, Reported
 
 
@@ -125,6 +130,10 @@ class ReconcileResult:
     # the report the claims quote (registry.source), where the plan names one: read (else the
     # words went unchecked, which is said, with why)
     source: QuotedReport | None = None
+    # the clauses of the report's opening (its headline, the first paragraph saying 截至) with a count, N项, that no
+    # claim's words hold: figures the report makes that nothing recorded, so not checked (the import warned of
+    # them unread, or the curation left them out), in the report's order
+    unrecorded: tuple[str, ...] = ()
 
     @property
     def mismatches(self) -> tuple[ClaimCheck, ...]:
@@ -221,18 +230,22 @@ _TASKS_REPORTED_FULLY_DONE = Rule(
 )
 
 
-def _rules_due(first: int | None, last: int) -> dict[str, ClaimRule]:
+def _rules_due(first: int | None, last: int, *, by: date | None = None) -> dict[str, ClaimRule]:
     """The rules of the claims about what was due by the end of `last` (`first` None: "2018年12月底前应完成的
-    28项整改任务…", keyed tasks_due_LAST and so on) or within the years `first` to `last` ("应于2019年、2020年
+    28项整改任务…", keyed tasks_due_LAST and so on), by the day `by` of it (a mid-year cut-off, "应于2022年6月底前
+    完成的3项整改任务", keyed tasks_due_YYYY_MM_DD and so on) or within the years `first` to `last` ("应于2019年、2020年
     完成的14项整改任务、24项具体措施", keyed tasks_due_FIRST_LAST and so on), and of those what is done and
     what not as of the report date: one set of rules over a span of days, so that each suffix a year's
-    key takes (_done, _finishing, _in_progress) a range's takes too, counted alike."""
-    start, end = None if first is None else date(first, 1, 1), date(last, 12, 31)
+    key takes (_done, _finishing, _in_progress) a range's and a day's take too, counted alike."""
+    start, end = None if first is None else date(first, 1, 1), by or date(last, 12, 31)
     years = f"{last}" if first is None else f"{first}_{last}"
+    if by is not None:
+        years = f"{by.year}_{by.month:02}_{by.day:02}"
     if first is None:
         day = end.isoformat()
         # (how the rules word the span: 整改时限中最晚日期不晚于…, tasks due by…, 属于…应完成任务)
-        within_zh, within_en, due_zh, due_en = f"不晚于{day}", f"is on or before {day}", f"{last}年底前", f"by {day}"
+        due_zh = f"{last}年底前" if by is None else f"{by.year}年{by.month}月{by.day}日前"
+        within_zh, within_en, due_zh, due_en = f"不晚于{day}", f"is on or before {day}", due_zh, f"by {day}"
     else:
         # (a range of one year, 2019_2019, worded as that year: 2019年, not 2019—2019年)
         years_zh = f"{first}年" if first == last else f"{first}—{last}年"
@@ -418,10 +431,21 @@ def _rules_due(first: int | None, last: int) -> dict[str, ClaimRule]:
 _YEARS_KEY = re.compile(r"(?:tasks|measures)_due_(\d{4})(?:_(\d{4}))?(?:_done|_finishing|_in_progress)?")
 
 
+# A key naming a day: what was due by it (tasks_due_2022_06_30, a mid-year cut-off), as what was due by a year's end.
+_DAY_KEY = re.compile(r"(?:tasks|measures)_due_(\d{4})_(\d{2})_(\d{2})(?:_done|_finishing|_in_progress)?")
+
+
 def rule_for(key: str) -> ClaimRule | None:
     """The counting rule of a claim key: one of RULES, or of the same kind for other years
-    (another report counts what was due by the end of 2019, say); None when there is none."""
+    (another report counts what was due by the end of 2019, say) or by a day of one (by 2022-06-30);
+    None when there is none."""
     found = RULES.get(key)
+    if found is None and (m := _DAY_KEY.fullmatch(key)):
+        try:  # (no 2022-06-31: a key typed by hand)
+            by = date(*map(int, m.groups()))
+        except ValueError:
+            return None
+        return _rules_due(None, by.year, by=by).get(key)
     if found is None and (m := _YEARS_KEY.fullmatch(key)):
         first, last = int(m.group(1)), m.group(2)
         # (no year 0 in the calendar, nor years running backwards, 2020_2019: a key typed by hand)
@@ -639,6 +663,13 @@ def _close_key(key: str) -> str | None:
     years = [int(y) for y in re.findall(r"(?<!\d)\d{4}(?!\d)", key)]
     of_years = {} if not years or years[0] < 1 or len(years) > 2 or years[-1] < years[0] else \
         _rules_due(None, years[0]) if len(years) == 1 else _rules_due(years[0], years[1])
+    # (and of the day it names: measure_due_2022_06_30 is measures_due_2022_06_30 mistyped)
+    if day := re.search(r"(?<!\d)(\d{4})_(\d{2})_(\d{2})(?!\d)", key):
+        try:
+            by = date(*map(int, day.groups()))
+            of_years = {**of_years, **_rules_due(None, by.year, by=by)}
+        except ValueError:  # (no such day: no key of it to be close to)
+            pass
     close = close_matches(key, [*RULES, *UNCOUNTED, *(k for k in of_years if k not in RULES)], most=3, cutoff=KEY_CUTOFF)
     return next((known for known in close if _letters_off(key, known) <= KEY_LETTERS_OFF), None)
 
@@ -662,6 +693,33 @@ def _says(report: str, words: str) -> bool:
     """Whether the report's text (as the import reads it: importer_text.report_text) says `words`,
     as written or as the import would have written them (half-width punctuation, spaced dates)."""
     return words in report or normalise(words) in report
+
+
+# A count in the report's opening (3项, 45项: as claims count), not part of a decimal or of a longer number
+_COUNT = re.compile(r"(?<![0-9.])[0-9]+项")
+_CLAUSE_MARKS = "，。；："
+
+
+def _unrecorded(report: str, texts: Iterable[str]) -> tuple[str, ...]:
+    """The clauses of the report's headline (the first paragraph, a line of its text, saying 截至) holding a count
+    (_COUNT) that none of the claims' words `texts` hold where the headline says them, in the headline's order.
+    (Where words are said and where clauses end found once, then looked up by bisect: a long headline in linear time.)"""
+    headline = next((line for line in report.split("\n") if AS_OF_WORD.search(line)), "")
+    held: list[tuple[int, int]] = []  # (where each claim's words are said, every time they are)
+    for text in {t for said in texts for t in (said, normalise(said)) if t}:
+        held += [(m.start(), m.end()) for m in re.finditer(re.escape(text), headline)]
+    held.sort()
+    reach = list(itertools.accumulate((end for _, end in held), max))  # (the furthest any words from there back reach)
+    starts = [start for start, _ in held]
+    marks = [i for i, c in enumerate(headline) if c in _CLAUSE_MARKS]
+    clauses: dict[str, None] = {}  # (each once, in the headline's order)
+    for m in _COUNT.finditer(headline):
+        before = bisect.bisect_right(starts, m.start()) - 1
+        if before >= 0 and reach[before] >= m.end():
+            continue
+        after = bisect.bisect_left(marks, m.end())
+        clauses[headline[marks[after - 1] + 1 if after else 0:marks[after] if after < len(marks) else len(headline)]] = None
+    return tuple(clauses)
 
 
 def reconcile(*, plan: Plan, journal: tuple[Entry, ...] | list[Entry], source: QuotedReport | None = None) -> ReconcileResult:
@@ -694,7 +752,9 @@ def reconcile(*, plan: Plan, journal: tuple[Entry, ...] | list[Entry], source: Q
             alternative = _closest(claim.value, computed, spec.alternatives, ledger)
         checks.append(ClaimCheck(claim.key, claim.text, claim.value, computed,
                                  spec.rule.zh, spec.rule.en, alternative, text_value=said, quoted=quoted))
-    return ReconcileResult(report_date=as_of, checks=tuple(checks), source=source)
+    # (only of claims recorded: a registry recording none says so, and that is all it can say)
+    unrecorded = () if report is None or not checks else _unrecorded(report, (c.text for c in plan.meta.claims))
+    return ReconcileResult(report_date=as_of, checks=tuple(checks), source=source, unrecorded=unrecorded)
 
 
 def reconcile_files(*, plan: Plan, journal: tuple[Entry, ...] | list[Entry],

@@ -64,7 +64,7 @@ def test_a_broken_plans_values_are_quoted_in_chinese_as_written(tmp_path):
 # reconcile quotes (“全区5项整改任务”).
 _OTHER_QUOTES = re.compile(r"\"\{[^{}]*\}\"|“\{[^{}]*\}”")
 _OTHER_QUOTES_MEANT = {"problem_import_key_not_text", "reconcile_mismatch_line", "reconcile_text_line",
-                       "reconcile_not_quoted_line"}
+                       "reconcile_not_quoted_line", "reconcile_unrecorded_line"}
 
 
 @pytest.mark.parametrize("key", sorted(LABELS))

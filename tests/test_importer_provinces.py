@@ -697,6 +697,55 @@ def test_shandongs_wording_of_the_feedback_date_is_read(tmp_path):
     assert yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["registry"]["feedback_date"] == date(2017, 12, 26)
 
 
+@pytest.mark.parametrize("opening", [
+    # (Jiangxi's: the import refused the report for want of a feedback date)
+    "中央第四生态环境保护督察组于2021年4月7日至5月7日对江西省开展督察，并于2021年7月15日向江西省反馈了督察意见。",
+    "2021年7月15日，中央第四生态环境保护督察组向我省反馈了督察意见。",
+    "2021年7月15日，中央第四生态环境保护督察组在南昌召开反馈会议，向江西省委、省政府进行反馈。",
+    "2021年7月15日，中央第四生态环境保护督察组召开督察反馈会进行反馈。",
+    "中央第四生态环境保护督察组向我省反馈督察意见（2021年7月15日）。",
+])
+def test_other_reports_wordings_of_the_feedback_date_are_read(tmp_path, opening):
+    text = QINGHAI.replace("中央第七环境保护督察组于2017年12月24日反馈了督察意见。", opening).replace("截至2019年3月底", "截至2022年6月底") + APPENDIX
+    result, out = _import(tmp_path, text)
+    assert result.exit_code == 0, result.output
+    assert yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["registry"]["feedback_date"] == date(2021, 7, 15)
+
+
+def test_jiangxis_report_imports_and_its_mid_year_figures_are_reconciled(tmp_path, monkeypatch):
+    """Its feedback date went unread (the import refused the report), then its 应于2022年6月底前完成的 figures (warned
+    unread), and reconcile said 全部一致 of the totals alone: now each is read, and checked."""
+    monkeypatch.chdir(tmp_path)
+    opening = ("中央第四生态环境保护督察组于2021年4月7日至5月7日对江西省开展督察，并于2021年7月15日向江西省反馈了督察意见。"
+               "江西省委、省政府高度重视。截至2022年6月底，全省1项整改任务，应于2022年6月底前完成的1项整改任务已完成0项，"
+               "1项具体措施已完成0项。\n\n")
+    text = QINGHAI.split("\n\n")[0] + "\n\n" + opening + APPENDIX.replace("2019年", "2022年")
+    result, out = _import(tmp_path, text)
+    assert result.exit_code == 0, result.output
+    registry = yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["registry"]
+    assert (registry["feedback_date"], [(c["key"], c["text"], c["value"]) for c in registry["claims"]]) == (date(2021, 7, 15), [
+        ("tasks_total", "全省1项整改任务", 1), ("tasks_due_2022_06_30", "应于2022年6月底前完成的1项整改任务", 1),
+        ("tasks_due_2022_06_30_done", "已完成0项", 0), ("measures_due_2022_06_30", "1项具体措施", 1),
+        ("measures_due_2022_06_30_done", "已完成0项", 0)])
+    reconciled = _rectify("reconcile", "-r", "out/tasks.yaml", lang="en")
+    assert (reconciled.exit_code, reconciled.stdout.splitlines()[-1]) == (0, "All claims match."), reconciled.stdout
+
+
+@pytest.mark.parametrize("opening", [
+    # (two days said fed back: which is the inspection's is not said)
+    "中央第四生态环境保护督察组进驻我省开展督察。2021年7月15日，督察组向我省反馈了督察意见。2021年8月2日，督察组向我省反馈了移交问题。",
+    # (a day of work on the feedback, not of the feedback)
+    "中央第四生态环境保护督察组反馈了督察意见。2021年9月30日，省委常委会对督察反馈意见整改工作作出部署。",
+    "中央第四生态环境保护督察组反馈了督察意见。2022年6月30日前向省政府反馈整改情况。",
+])
+def test_a_feedback_date_given_ambiguously_or_not_at_all_is_still_refused(tmp_path, opening):
+    text = QINGHAI.replace("中央第七环境保护督察组于2017年12月24日反馈了督察意见。", opening).replace("截至2019年3月底", "截至2022年6月底") + APPENDIX
+    result, out = _import(tmp_path, text)
+    assert (result.exit_code, result.stderr) == (2, f"rectify: {tmp_path / 'report.txt'}: cannot find the report's feedback date "
+                                                    "(give it under registry: in the curation file, as feedback_date: YYYY-MM-DD)\n")
+    assert not out.exists()
+
+
 @pytest.mark.parametrize("gap", ["\n\n", "\n"])
 @pytest.mark.parametrize("title, wrapped", [
     ("广东省贯彻落实第二轮中央生态环境保护督察报告整改方案的情况报告", "广东省贯彻落实第二轮中央生态环境保护督察报告整改方案的\n情况报告"),

@@ -1,6 +1,7 @@
 """`rectify reconcile`: the report's headline claims recomputed from its appendix."""
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
 from dataclasses import replace
@@ -927,7 +928,9 @@ def test_a_long_key_a_letter_or_two_off_is_still_named_as_mistyped(tmp_path, key
 
 
 @pytest.mark.parametrize(("key", "meant"), [("measure_due_2021", "measures_due_2021"),
-                                           ("tasks_due_2020_2021_dnoe", "tasks_due_2020_2021_done")])
+                                           ("tasks_due_2020_2021_dnoe", "tasks_due_2020_2021_done"),
+                                           ("measure_due_2022_06_30", "measures_due_2022_06_30"),
+                                           ("tasks_due_2022_06_30_dnoe", "tasks_due_2022_06_30_done")])
 def test_a_key_of_other_years_a_letter_or_two_off_is_named_as_mistyped(tmp_path, key, meant):
     """measure_due_2021 was 无规则 with exit 0, while measure_due_2018 was 疑似笔误 with exit 1:
     only the Tibet report's years were looked at, though every year's key has its rule."""
@@ -990,13 +993,17 @@ def test_a_claims_words_the_report_does_not_say_are_a_disagreement(tmp_path, mon
     assert [line.split() for line in result.stdout.splitlines() if line.startswith(("tasks_total", "measures_total"))] == [
         ["tasks_total", "全区4项整改任务均已完成", "4", "4", "未见于报告"], ["measures_total", "8项具体措施", "8", "8", "一致"]]
     assert result.stdout.endswith("\n\n报告（report.txt）中没有的原文（1项）：\n"
-                                  "- tasks_total“全区4项整改任务均已完成”\n")
+                                  "- tasks_total“全区4项整改任务均已完成”\n"
+                                  # (and the report's 全区4项整改任务 and 已完成1项, which no claim's words hold)
+                                  "报告开头的数字未记录为 claims，未核对（2处）：\n"
+                                  "- “全区4项整改任务、8项具体措施中”\n- “已完成1项”\n"
+                                  "要核对，请在校订文件的 registry: claims: 下逐项写明 key、text、value，重新导入。\n")
     en = run("reconcile", "-r", plan, "--lang", "en")
     assert en.exit_code == 1
     assert [line.split()[-4:] for line in en.stdout.splitlines() if line.startswith("tasks_total")] == [
         ["4", "not", "in", "report"]]
-    assert en.stdout.endswith("\n\nWords the report (report.txt) does not say (1):\n"
-                              "- tasks_total (“全区4项整改任务均已完成”)\n")
+    assert "\n\nWords the report (report.txt) does not say (1):\n- tasks_total (“全区4项整改任务均已完成”)\n" \
+           "Figures of the report's opening not recorded as claims, so not checked (2):\n" in en.stdout
 
 
 @pytest.mark.parametrize("lang, width, lines", [
@@ -1024,7 +1031,94 @@ def test_words_the_report_says_across_a_line_or_page_break_are_found(tmp_path):
                           "测试报告\n\n截至2019年3月31日，全区4项整\n改任务、8项\n\n— 1 —\n\n具体措施中，已完成1项。\n")
     result = run("reconcile", "-r", plan)
     assert result.exit_code == 0, result.stdout
-    assert result.stdout.endswith("\n\n全部一致。\n")
+    # (found: only the figure no claim records, 已完成1项, is left unchecked)
+    assert result.stdout.endswith("\n\n核对的数字均一致。\n报告开头的数字未记录为 claims，未核对（1处）：\n- “已完成1项”\n"
+                                  "要核对，请在校订文件的 registry: claims: 下逐项写明 key、text、value，重新导入。\n")
+
+
+# --------------------------------------------------------------------------- figures the report makes that no claim records
+
+# (Jiangxi's headline: the import read its totals, warned its mid-year figures unread, and reconcile said 全部一致)
+UNRECORDED_REPORT = ("测试报告\n\n截至2019年3月31日，全区4项整改任务、8项具体措施，其中应于2018年6月底前完成的3项整改任务已完成2项，"
+                     "8项具体措施已完成6项。\n")
+TOTALS = "    - {key: tasks_total, text: 全区4项整改任务, value: 4}\n    - {key: measures_total, text: 8项具体措施, value: 8}\n"
+
+
+@pytest.mark.parametrize("lang, tail", [
+    ("zh", "\n\n核对的数字均一致。\n"
+           "报告开头的数字未记录为 claims，未核对（2处）：\n"
+           "- “其中应于2018年6月底前完成的3项整改任务已完成2项”\n"
+           "- “8项具体措施已完成6项”\n"
+           "要核对，请在校订文件的 registry: claims: 下逐项写明 key、text、value，重新导入。\n"),
+    ("en", "\n\nEvery claim checked matches.\n"
+           "Figures of the report's opening not recorded as claims, so not checked (2):\n"
+           "- “其中应于2018年6月底前完成的3项整改任务已完成2项”\n"
+           "- “8项具体措施已完成6项”\n"
+           "To check them, give each under registry: claims: in the curation file, as key,\n"
+           "text and value, and import again.\n"),
+])
+def test_figures_of_the_reports_opening_no_claim_records_are_said_not_checked_not_all_matching(tmp_path, lang, tail):
+    plan = _small_quoting(tmp_path, TOTALS, UNRECORDED_REPORT)
+    result = run("reconcile", "-r", plan, "--lang", lang)
+    assert result.exit_code == 0, result.stdout  # (no disagreement: nothing recorded was found wrong)
+    assert result.stdout.endswith(tail), result.stdout
+    assert "全部一致" not in result.stdout and "All claims match" not in result.stdout
+
+
+def test_figures_no_claim_records_are_listed_in_json_and_do_not_fail_the_agreement(tmp_path):
+    plan = _small_quoting(tmp_path, TOTALS, UNRECORDED_REPORT)
+    result = run("reconcile", "-r", plan, "--format", "json")
+    assert result.exit_code == 0, result.stdout
+    document = json.loads(result.stdout)
+    assert (document["agree"], document["reports"][0]["unrecorded"]) == (
+        True, ["其中应于2018年6月底前完成的3项整改任务已完成2项", "8项具体措施已完成6项"])
+
+
+def test_an_opening_whose_every_figure_a_claim_records_is_all_matching(tmp_path):
+    # (8项具体措施 said twice: one claim's words hold both; 已完成2项, 已完成6项 recorded)
+    plan = _small_quoting(tmp_path, TOTALS + "    - {key: tasks_due_2018, text: 应于2018年6月底前完成的3项整改任务已完成2项, value: 3}\n"
+                                             "    - {key: measures_done, text: 已完成6项, value: 6}\n", UNRECORDED_REPORT)
+    result = run("reconcile", "-r", plan)
+    assert "报告开头的数字未记录为 claims" not in result.stdout
+    assert run("reconcile", "-r", plan, "--format", "json").stdout.count('"unrecorded": []') == 1
+
+
+def test_figures_after_the_opening_and_a_report_not_read_are_not_said_unrecorded(tmp_path, monkeypatch):
+    """Only the headline's figures are the report's claims (a later 截至目前，已完成3项 is the body's);
+    a report not read says so, and nothing of its figures."""
+    monkeypatch.chdir(tmp_path)
+    _small_quoting(tmp_path, TOTALS, "测试报告\n\n截至2019年3月31日，全区4项整改任务、8项具体措施。\n\n"
+                                     "一、截至目前，已完成3项专项行动。\n")
+    assert run("reconcile", "-r", "tasks.yaml").stdout.endswith("\n\n全部一致。\n")
+    (tmp_path / "report.txt").unlink()
+    assert run("reconcile", "-r", "tasks.yaml").stdout.endswith("\n\n全部一致。\n未核对原文：读不到报告（report.txt：文件不存在）。\n")
+
+
+def test_what_was_due_by_a_day_before_a_years_end_is_counted_by_the_key_naming_that_day(tmp_path):
+    """应于2019年4月底前完成的2项整改任务 (Jiangxi's 应于2022年6月底前完成的, a mid-year cut-off) had no key: recorded as
+    tasks_due_2019 it was compared with what was due by the year's end. By 2019-04-30 the small fixture's tasks 1
+    (2018-12-31) and 2 (2019-04-30) are due, task 4 (2019-06-30) not; measures 1.1, 1.2 and 2.1 (2019-04-15), of them
+    1.2 closed; by the year's end 4.2 (2019-06-30) too."""
+    plan = _small_claiming(tmp_path, "    - {key: tasks_due_2019_04_30, text: 应于2019年4月底前完成的2项整改任务, value: 2}\n"
+                                     "    - {key: measures_due_2019_04_30, text: 3项具体措施, value: 3}\n"
+                                     "    - {key: measures_due_2019_04_30_done, text: 已完成1项, value: 1}\n"
+                                     "    - {key: measures_due_2019, text: 2019年底前应完成的3项具体措施, value: 3}\n")
+    result = CliRunner().invoke(app, ["reconcile", "-r", plan], env={**ENV, "COLUMNS": "200"})
+    assert result.exit_code == 1, result.stdout
+    assert [line.split()[:5] + line.split()[5:6] for line in result.stdout.splitlines() if line.startswith(("tasks_due", "measures_due"))] == [
+        ["tasks_due_2019_04_30", "应于2019年4月底前完成的2项整改任务", "2", "2", "一致", "整改时限中最晚日期不晚于2019-04-30的任务"],
+        ["measures_due_2019_04_30", "3项具体措施", "3", "3", "一致", "最晚日期不晚于2019-04-30的措施（含“日期，长期坚持”）"],
+        ["measures_due_2019_04_30_done", "已完成1项", "1", "1", "一致", "其中截至报告日各期限均已销号的措施"],
+        # (by the year's end, as the key without the day counts: 4.2 too, 2019-06-30)
+        ["measures_due_2019", "2019年底前应完成的3项具体措施", "3", "4", "不一致", "最晚日期不晚于2019-12-31的措施（含“日期，长期坚持”）"]]
+
+
+@pytest.mark.parametrize("key", ["tasks_due_2019_06_31", "tasks_due_2019_13_01", "tasks_due_2019_6_30"])
+def test_a_key_naming_no_real_day_is_a_no_rule_row(tmp_path, key):
+    plan = _small_claiming(tmp_path, f"    - {{key: {key}, text: 2项整改任务, value: 2}}\n")
+    result = run("reconcile", "-r", plan, "--lang", "en")
+    assert result.exit_code == 0, result.stdout
+    assert result.stdout.endswith(f"\n\nNo claim could be checked against the appendix.\nNot checked, no counting rule (1): {key}\n")
 
 
 def _folder_quoting(tmp_path, monkeypatch, report) -> None:
@@ -1098,7 +1192,9 @@ def test_a_plan_reached_by_a_link_has_its_report_read_beside_the_file_it_leads_t
     (tmp_path / "ledger" / "ledger.yaml").symlink_to(tmp_path / "shared" / "tasks.yaml")
     result = run("reconcile", "-r", "ledger/ledger.yaml")
     assert result.exit_code == 1, result.stdout  # (words the report does not say: checked against it)
-    assert result.stdout.endswith("\n报告（shared/report.txt）中没有的原文（1项）：\n- tasks_total“全区4项整改任务均已完成”\n")
+    assert result.stdout.endswith("\n报告（shared/report.txt）中没有的原文（1项）：\n- tasks_total“全区4项整改任务均已完成”\n"
+                                  "报告开头的数字未记录为 claims，未核对（1处）：\n- “全区4项整改任务、8项具体措施”\n"
+                                  "要核对，请在校订文件的 registry: claims: 下逐项写明 key、text、value，重新导入。\n")
     validated = run("validate", "ledger/ledger.yaml")
     assert validated.exit_code == 0, validated.output
     assert "警告" not in validated.stderr

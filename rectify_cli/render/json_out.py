@@ -453,7 +453,8 @@ def reconcile_document(results, *, plan_files=()) -> dict:
     claim the ledger has no count for, why (not_counted); the figure a claim's words give against
     its value (text_value), the known key a key no rule knows is close to (suggestion), whether the
     report the plan names says the claim's words (quoted: null, no report read); and per report,
-    the report it names (source: as named, its path from here, read or not and why; null, none)."""
+    the report it names (source: as named, its path from here, read or not and why; null, none), and the clauses of
+    its opening with a figure no claim records (unrecorded: not checked)."""
     paths = file_paths(plan_files)
     return {
         "agree": not any(result.disagreements for _, result in results),
@@ -477,5 +478,6 @@ def reconcile_document(results, *, plan_files=()) -> dict:
                 "suggestion": check.suggestion,
                 "quoted": check.quoted,
             } for check in result.checks],
+            "unrecorded": list(result.unrecorded),
         } for file, result in results],
     }

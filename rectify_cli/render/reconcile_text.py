@@ -96,9 +96,9 @@ def render(result: ReconcileResult, *, lang: Lang, file: str | None = None, widt
 
     mismatches = result.mismatches
     if not result.disagreements:
-        # (全部一致 only when every claim was compared: one without a rule was not)
+        # (全部一致 only when every claim was compared: one without a rule was not, nor a figure none records)
         unchecked = len(result.without_rule)
-        said = "reconcile_all_match" if not unchecked else \
+        said = "reconcile_all_match" if not unchecked and not result.unrecorded else \
             "reconcile_none_checked" if unchecked == len(result.checks) else "reconcile_checked_match"
         lines += hanging("", _l(said, lang), width)
     elif mismatches:
@@ -133,6 +133,11 @@ def render(result: ReconcileResult, *, lang: Lang, file: str | None = None, widt
         if unchecked:
             keys = ("、" if zh else ", ").join(cell(c.key) for c in unchecked)
             lines += hanging("", _l(said, lang, n=len(unchecked), keys=keys), width)
+    if result.unrecorded:
+        lines += hanging("", _l("reconcile_unrecorded", lang, n=len(result.unrecorded)), width)
+        for words in result.unrecorded:
+            lines += hanging("- ", _l("reconcile_unrecorded_line", lang, words=cell(words)), width)
+        lines += hanging("", _l("reconcile_unrecorded_how", lang), width)
     if result.source is not None and result.source.text is None:  # (else 全部一致 would seem to vouch for the words)
         lines += hanging("", _l("reconcile_source_unread", lang, path=cell(result.source.path),
                                  why=_l(f"source_unread_{result.source.why}", lang)), width)
