@@ -67,6 +67,9 @@ DEADLINE_LIKE = re.compile(r"(?:\d{4}|[〇零一二三四五六七八九]{4})年
 
 # an ongoing deadline with words of keeping it up after it (长期坚持并持续推进): 长期坚持 all the same
 KEPT_UP = re.compile(r"长期坚持并?[^\d，；（）年月日季]{2,6}")
+# the year an ongoing deadline starts from (2021年起长期坚持, 2021年起，长期坚持): ongoing, the year no milestone (nothing
+# is due then); before anything but 长期坚持 it is no deadline read (2019年起，每年…: recurs, refused as such)
+ONGOING_FROM = re.compile(r"(?:^|(?<=[，；]))\d{4}年起[，；]?(?=长期坚持)")
 # a recurring deadline, due each period (每年, 每季度, 2019年起每年底前): no milestone holds one
 RECURRING = re.compile(r"(?:\d{4}年起)?每(?:年|半年|季度?|月)(?:\d{1,2}月)?(?:\d{1,2}日|底|末)?前?(?:完成)?")
 
@@ -479,10 +482,10 @@ def parse_deadline(content: str) -> list[dict[str, str]] | None:
     """Milestones of a deadline text, in text order, or None if it is not a deadline.
 
     Items are separated by ，；: a date ("2018年6月30日", "…前完成", also without 日),
-    长期坚持 (ongoing), 立即启动 / 立行立改 (immediate), or a labelled date: "LABEL于DATE前完成"
+    长期坚持 (ongoing, also from a year: 2021年起长期坚持), 立即启动 / 立行立改 (immediate), or a labelled date: "LABEL于DATE前完成"
     (e.g. different dates for different grades of scenic area) or "DATE前完成LABEL" (a step
     of several, 2018年6月30日前完成关停，2018年12月31日前完成生态修复)."""
-    content = content.strip().rstrip("。")
+    content = ONGOING_FROM.sub("", content.strip().rstrip("。"))
     if not content:
         return None
     out: list[dict[str, str]] = []

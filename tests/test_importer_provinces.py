@@ -1518,7 +1518,7 @@ def test_an_ongoing_deadline_followed_by_words_of_keeping_it_up_is_ongoing(tmp_p
     assert task["deadline"]["milestones"] == task["measures"][0]["milestones"] == [*dated, {"kind": "ongoing"}]
 
 
-@pytest.mark.parametrize("written", ["每年", "每年底前", "每季度", "2019年起每年", "2018年12月31日，每年"])
+@pytest.mark.parametrize("written", ["每年", "每年底前", "每季度", "2019年起每年", "2019年起，每年", "2018年12月31日，每年"])
 def test_a_measures_recurring_deadline_is_refused_naming_it(tmp_path, written):
     # (（每年） was "no deadline in parentheses": read as 长期坚持 it would never be late, each year's due date lost)
     result, out = _import(tmp_path, QINGHAI + _problem(measure=f"西宁市开展河湖巡查评估（{written}）。"))
@@ -2251,3 +2251,52 @@ def test_a_problems_deadline_in_brackets_beside_a_deadline_line_that_differs_is_
             "under text_fixes: in the curation if need be)")
     assert _warnings(result) == [NO_CURATION, *([said] if warned else [])]
     assert _ledger(out)[0]["deadline"] == {"text": "2019年6月底前完成", "milestones": [{"kind": "date", "due": date(2019, 6, 30)}]}
+
+
+# ---------------------------------------------------------------- 17. what importing a Jiangxi report hit
+
+JIANGXI = (
+    "江西省贯彻落实中央生态环境保护督察反馈意见整改情况报告\n\n"
+    "中央第四生态环境保护督察组于2021年7月13日反馈了督察意见。江西省委、省政府高度重视。截至2022年3月底，整改工作正在推进。\n\n"
+)
+
+
+@pytest.mark.parametrize("measure, owners, kinds", [
+    ("各级党委、政府定期研究部署生态环境保护工作（长期坚持）。", ["各级党委、政府"], ["other"]),
+    ("各级党委、政府及有关部门定期研究部署生态环境保护工作（长期坚持）。", ["各级党委、政府及有关部门"], ["other"]),
+    ("省委常委会定期听取生态环境保护工作汇报（长期坚持）。", ["省委"], ["department"]),
+    ("省委常委会、省生态环境厅定期研究部署生态环境保护工作（长期坚持）。", ["省委", "省生态环境厅"], ["department", "department"]),
+])
+def test_the_party_committees_and_governments_of_every_level_and_a_standing_committee_are_read_as_one_owner(tmp_path, measure, owners, kinds):
+    # (各级党委、政府 was the unit 各级党委 and a warning that 政府定期研究部署生态环境保护工作 is no unit it knows; 省委常委会
+    # was 省委 and the chain ended at 常委会, 省生态环境厅 after it lost)
+    result, out = _import(tmp_path, JIANGXI + _problem(deadline="长期坚持。", measure=measure))
+    assert result.exit_code == 0, result.output
+    assert _warnings(result) == [NO_CURATION]
+    written = yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))
+    assert written["tasks"][0]["measures"] == [{"id": 1, "text": measure, "owners": owners, "lead": owners[0],
+                                                "milestones": [{"kind": "ongoing"}]}]
+    assert [u for u in written["units"] if u["name"] in owners] == [{"name": o, "kind": k} for o, k in zip(owners, kinds)]
+
+
+@pytest.mark.parametrize("written, milestones", [
+    ("2021年起长期坚持", [{"kind": "ongoing"}]),
+    ("2021年起，长期坚持", [{"kind": "ongoing"}]),
+    ("2022年6月30日前完成，2023年起长期坚持", [{"kind": "date", "due": date(2022, 6, 30)}, {"kind": "ongoing"}]),
+])
+def test_an_ongoing_deadline_from_a_year_is_ongoing_its_year_no_milestone(tmp_path, written, milestones):
+    # (（2021年起长期坚持） and 整改时限：2021年起长期坚持 were refused as deadlines it could not read)
+    result, out = _import(tmp_path, JIANGXI + _problem(deadline=f"{written}。", measure=f"省生态环境厅加强督察（{written}）。"))
+    assert result.exit_code == 0, result.output
+    assert _warnings(result) == [NO_CURATION]
+    task = yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["tasks"][0]
+    assert task["deadline"] == {"text": written, "milestones": milestones}
+    assert task["measures"][0]["milestones"] == milestones
+
+
+@pytest.mark.parametrize("written", ["2021年起", "2021年起立行立改"])
+def test_a_start_year_before_anything_but_ongoing_is_still_refused(tmp_path, written):
+    result, out = _import(tmp_path, JIANGXI + _problem(measure=f"省生态环境厅加强督察（{written}）。"))
+    assert (result.exit_code, result.stderr) == (2, f"rectify: {tmp_path / 'report.txt'}:{LINE_OF_MEASURE}: measure 1.1: "
+                                                    f"cannot read the deadline （{written}） {TEXT_FIXES_HINT}\n")
+    assert not out.exists()
