@@ -780,7 +780,9 @@ def import_report(text: str, *, filename: str, curation: Curation | None = None,
                      for r in undeclared if not any(u["name"] == r for u in units))
         if undeclared:
             warnings.append(Notice("regions_declared", {"regions": "、".join(undeclared)}))
-        unused = [u["name"] for u in units if u["name"] not in used and u["name"] not in {r.name for r in regions}]
+        # (extra_units: are added for entries to name, owning no measure as a rule)
+        unused = [u["name"] for u in units if u["name"] not in used and u["name"] not in {r.name for r in regions}
+                  and not any(u["name"] == extra["name"] for extra in cur.extra_units)]
         if unused:
             warnings.append(Notice("units_unused", {"units": "、".join(unused)}))
 

@@ -1974,6 +1974,18 @@ def test_extra_units_adds_a_unit_the_text_never_names_and_the_units_discovered_s
     assert (out / "progress.yaml").read_text(encoding="utf-8").split("- measure:")[-1].count("by: 宁夏回族自治区人民政府\n") == 1
 
 
+def test_extra_units_beside_units_are_declared_and_not_warned_of_as_owning_no_measure(tmp_path):
+    """With units: (discovery off) extra_units: adds to them; a unit under units: owning nothing is
+    warned of, one added under extra_units: for entries to name is not."""
+    curation = tmp_path / "curation.yaml"
+    curation.write_text(DAMAGED_UNITS + "  - {name: 自治区某某厅, kind: department}\n"
+                        "extra_units:\n  - {name: 自治区人民政府, kind: other}\n", encoding="utf-8")
+    result = _import(FIXTURES / "damaged.txt", load_curation(curation), filename="damaged.txt")
+    assert [u["name"] for u in result.units if u.get("kind") != "region"] == [
+        "自治区生态环境厅", "自治区水利厅", "自治区某某厅", "自治区人民政府", "自治区相关部门"]
+    assert [w for w in _warnings(result) if "owning no measure" in w] == ["declared units owning no measure: 自治区某某厅"]
+
+
 def test_a_report_of_another_province_offers_its_own_regions_not_tibets():
     # (Tibet's seven were offered to every report: 贺兰山南麓 read as 山南市, 银川市 missed)
     problem = "贺兰山南麓生态破坏问题突出。银川市、石嘴山市部分企业违规排污，吴忠有关园区整改滞后。"
