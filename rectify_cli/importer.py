@@ -89,6 +89,8 @@ class Curation:
     journal: dict[str, dict[str, Any]] = field(default_factory=dict)
     # where each decision is written, for messages: ("journal", "2.1") -> its (line, column)
     positions: dict[tuple[str, ...], tuple[int, int]] = field(default_factory=dict, compare=False)
+    # units added to those declared or, without units:, discovered (discovery stays on): same shape as units
+    extra_units: tuple[dict[str, Any], ...] = ()
 
     def fail(self, message_key: str, /, *keys: str, **values) -> ReportFormatError:
         """The curation file is wrong at the decision `keys` (its line and column, when known): label problem_import_<message_key>."""
@@ -109,7 +111,7 @@ REGISTRY_KEYS = ("title", "issuer", "inspection", "feedback_date", "report_date"
 REGISTRY_DATES = ("feedback_date", "report_date")
 
 
-CURATION_SECTIONS = {"version", "registry", "units", "phrases", "text_fixes", "owners", "journal"}
+CURATION_SECTIONS = {"version", "registry", "units", "extra_units", "phrases", "text_fixes", "owners", "journal"}
 CURATION_VERSIONS = (1,)  # (the format's versions this import reads; `version:` may be left out)
 UNIT_FIELDS = ("name", "kind", "aliases")
 OWNERS_FIELDS = ("owners", "lead", "why")
@@ -231,26 +233,33 @@ def load_curation(path: str | Path) -> Curation:
             registry["settings"]["immediate_due"] = iso_date(registry["settings"]["immediate_due"], "registry.settings.immediate_due",
                                                              "registry", "settings", "immediate_due")
 
-    units: list[dict[str, Any]] = []
-    seen: dict[str, int | None] = {}  # (each name and alias: the line it is first declared on)
-    for i, u in enumerate(sequence(data.get("units"), "units", "units")):
-        positions[("units", str(i))] = data["units"].where(i)
-        if not isinstance(u, dict) or not isinstance(u.get("name"), str):
-            raise fail("unit_needs_name", "units", str(i), index=i)
-        if extra := [str(k) for k in u if k not in UNIT_FIELDS]:  # (a misspelt aliases: would lose the aliases unsaid)
-            raise fail("unit_fields" + _one(extra), "units", str(i), name=u["name"], fields=extra, known=list(UNIT_FIELDS))
-        kind = u.get("kind")
-        if kind is not None and kind not in UNIT_KINDS:
-            raise fail("unit_kind", "units", str(i), name=u["name"], kinds=list(UNIT_KINDS))
-        aliases = [str(a) for a in sequence(u.get("aliases"), Notice("import_unit_field", {"name": u["name"], "field": "aliases"}), "units", str(i))]
-        for j, form in enumerate([u["name"], *aliases]):
-            at = _place(u, "name") if j == 0 else _place(u.get("aliases"), j - 1)
-            if form in seen:  # (at the form declared again, said as the registry's loader says it)
-                raise ReportFormatError(problem(p, *(at or positions[("units", str(i))]), "unit_twice", name=form,
-                                                line=seen[form]))
-            seen[form] = (at or positions[("units", str(i))])[0]
-        units.append({"name": u["name"], **({"kind": kind} if kind else {}), **({"aliases": aliases} if aliases else {})})
-    names = {u["name"] for u in units}
+    seen: dict[str, int | None] = {}  # (each name and alias: the line it is first declared on, in either section)
+
+    def declared_units(section: str) -> list[dict[str, Any]]:
+        """The units of `section` (units:, extra_units:: one shape), each checked."""
+        units: list[dict[str, Any]] = []
+        for i, u in enumerate(sequence(data.get(section), section, section)):
+            positions[(section, str(i))] = data[section].where(i)
+            if not isinstance(u, dict) or not isinstance(u.get("name"), str):
+                raise fail("unit_needs_name", section, str(i), section=section, index=i)
+            if extra := [str(k) for k in u if k not in UNIT_FIELDS]:  # (a misspelt aliases: would lose the aliases unsaid)
+                raise fail("unit_fields" + _one(extra), section, str(i), name=u["name"], fields=extra, known=list(UNIT_FIELDS))
+            kind = u.get("kind")
+            if kind is not None and kind not in UNIT_KINDS:
+                raise fail("unit_kind", section, str(i), name=u["name"], kinds=list(UNIT_KINDS))
+            aliases = [str(a) for a in sequence(u.get("aliases"), Notice("import_unit_field", {"name": u["name"], "field": "aliases"}), section, str(i))]
+            for j, form in enumerate([u["name"], *aliases]):
+                at = _place(u, "name") if j == 0 else _place(u.get("aliases"), j - 1)
+                if form in seen:  # (at the form declared again, said as the registry's loader says it)
+                    raise ReportFormatError(problem(p, *(at or positions[(section, str(i))]), "unit_twice", name=form,
+                                                    line=seen[form]))
+                seen[form] = (at or positions[(section, str(i))])[0]
+            units.append({"name": u["name"], **({"kind": kind} if kind else {}), **({"aliases": aliases} if aliases else {})})
+        return units
+
+    units = declared_units("units")
+    extra_units = declared_units("extra_units")
+    names = {u["name"] for u in units + extra_units}
 
     phrases: dict[str, tuple[str, ...]] = {}
     for phrase, owners in mapping(data.get("phrases") or yamlio.YMap(), "phrases").items():
@@ -308,7 +317,7 @@ def load_curation(path: str | Path) -> Curation:
             raise fail("journal_fields" + _one(extra), "journal", mid, measure=mid, fields=sorted(map(str, extra)))
         journal[mid] = entry
 
-    return Curation(p, registry, tuple(units), phrases, tuple(fixes), owners_sec, journal, positions)
+    return Curation(p, registry, tuple(units), phrases, tuple(fixes), owners_sec, journal, positions, tuple(extra_units))
 
 
 def _place(container, key) -> tuple[int, int] | None:
@@ -620,6 +629,26 @@ def _refuse_to_lose_a_plan(path: Path) -> None:
         raise FileWriteError(problem(str(path), None, None, "import_plan_edited"))
 
 
+# (what the GENERATED line names after it: the report and the curation, " + curation.yaml", or " (no curation)")
+_GENERATED_WITH = re.compile(r" from .*(?: \+ (?P<curation>[^;]+)| \(no curation\)); do not edit by hand")
+
+
+def imported_with(path: str | os.PathLike) -> tuple[bool, str | None]:
+    """Whether the plan at `path` is one `rectify import` wrote (its GENERATED line, the first or,
+    after a schema comment, the second), and the name of the curation that line says it was
+    imported with (None: none, or not said). A file that can't be read is not one."""
+    try:
+        with open(path, encoding="utf-8-sig", errors="replace") as file:
+            head = [file.readline(), file.readline()]
+    except OSError:
+        return False, None
+    line = next((line for line in head if line.startswith(GENERATED)), None)
+    if line is None:
+        return False, None
+    found = _GENERATED_WITH.search(line)
+    return True, found and found.group("curation")
+
+
 def _fingerprint(text: str) -> str:
     import hashlib
 
@@ -714,13 +743,16 @@ def import_report(text: str, *, filename: str, curation: Curation | None = None,
     if province is None:
         warnings.append(Notice("no_province", {}))
     if cur.units:
-        units = [dict(u) for u in cur.units]
+        units = [dict(u) for u in cur.units + cur.extra_units]
         # (a region the curation leaves out is declared all the same, below: a measure naming it is its)
         forms = {f for u in units for f in (u["name"], *(u.get("aliases") or []))}
         left_out = [_region_unit(r, forms) for r in regions if not forms & {r.name, *r.aliases}]
         vocab = Vocabulary.build(units + left_out, dict(cur.phrases))
     else:
-        units = [_region_unit(r) for r in regions]
+        # (extra_units: declared beside the regions, discovery still on; a region one of them names is that one)
+        extra = [dict(u) for u in cur.extra_units]
+        forms = {f for u in extra for f in (u["name"], *(u.get("aliases") or []))}
+        units = [_region_unit(r, forms) for r in regions if not forms & {r.name, *r.aliases}] + extra
         vocab = Vocabulary.build(units, {}, discover=True)
     warnings.extend(_uncurated(cur))
 
@@ -739,16 +771,18 @@ def import_report(text: str, *, filename: str, curation: Curation | None = None,
 
     used = {o for t in tasks for m in t["measures"] for o in m["owners"]}
     if cur.units:  # (a region must be a declared unit, or the loader refuses the plan)
-        curated = {u["name"] for u in cur.units}
+        curated = {u["name"] for u in cur.units + cur.extra_units}
         # (a unit standing for every region, 各设区市, names each of them: its measures are theirs, as without a curation)
-        every = any(u.get("kind") == ALL_REGIONS and u["name"] in used for u in cur.units)
+        every = any(u.get("kind") == ALL_REGIONS and u["name"] in used for u in cur.units + cur.extra_units)
         undeclared = [r.name for r in regions if r.name not in curated
                       and ((every and r.name not in forms) or r.name in used or any(r.name in t["regions"] for t in tasks))]
         units.extend(_region_unit(next(region for region in regions if region.name == r), forms)
                      for r in undeclared if not any(u["name"] == r for u in units))
         if undeclared:
             warnings.append(Notice("regions_declared", {"regions": "、".join(undeclared)}))
-        unused = [u["name"] for u in units if u["name"] not in used and u["name"] not in {r.name for r in regions}]
+        # (extra_units: are added for entries to name, owning no measure as a rule)
+        unused = [u["name"] for u in units if u["name"] not in used and u["name"] not in {r.name for r in regions}
+                  and not any(u["name"] == extra["name"] for extra in cur.extra_units)]
         if unused:
             warnings.append(Notice("units_unused", {"units": "、".join(unused)}))
 

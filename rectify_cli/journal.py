@@ -1162,7 +1162,17 @@ def _unit(reg: Registry, name: str | None, option: str, *, measure: str, files: 
     if elsewhere is not None:
         raise refusal(UsageError, "unit_of_other_file", option=option, name=name.strip(), measure=measure,
                        files=[files[prefix] for prefix in elsewhere.files], own=files[file_prefix(measure)])
-    raise refusal(UsageError, "unknown_unit", option=option, name=name, hint=unit_suggestion(name.strip(), names))
+    from .gate import shown_file
+    from .importer import imported_with  # (the importer's modules loaded for this refusal only)
+
+    hint = unit_suggestion(name.strip(), names)
+    plan = next((f for f in reg.plan_files if len(reg.plan_files) == 1 or f"{Path(f).stem}:" == file_prefix(measure)), None)
+    generated, curation = (False, None) if plan is None else imported_with(plan)
+    if generated:  # (its header says not to edit it by hand: the unit is added where a re-import keeps it)
+        shown = shown_file(plan, folder=reg.folder is not None)
+        raise (refusal(UsageError, "unknown_unit_generated", option=option, name=name, hint=hint, plan=shown, curation=curation)
+               if curation else refusal(UsageError, "unknown_unit_generated_no_curation", option=option, name=name, hint=hint, plan=shown))
+    raise refusal(UsageError, "unknown_unit", option=option, name=name, hint=hint)
 
 
 # Evidence text that reads like a file's path or name (a folder separator, or a document's file

@@ -1948,6 +1948,44 @@ def _written(result) -> dict:
     return yaml.safe_load(result.tasks_yaml)
 
 
+def test_extra_units_adds_a_unit_the_text_never_names_and_the_units_discovered_stay(tmp_path):
+    """A report imported without units: (discovered from the text): a unit it never names, added
+    under extra_units:, is declared beside the discovered ones, and an entry may name it; one the
+    text names as well is declared once, as curated."""
+    out = tmp_path / "ledger"
+    report = _one_measure_report(tmp_path)
+    assert _rectify("import", str(report), "-o", str(out)).exit_code == 0
+    record = ("record", "1.1", "--state", "in_progress", "--note", "复查", "--by", "区政府", "-r", str(out / "tasks.yaml"))
+    assert _rectify(*record, RECTIFY_TODAY="2019-04-01").exit_code == 2  # (no such unit yet: see test_write_refusals)
+
+    curation = tmp_path / "curation.yaml"
+    curation.write_text("extra_units:\n  - {name: 宁夏回族自治区人民政府, kind: other, aliases: [区政府]}\n"
+                        "  - {name: 自治区生态环境厅}\n", encoding="utf-8")
+    again = _rectify("import", str(report), "--curation", str(curation), "-o", str(out))
+    assert again.exit_code == 0, again.output
+    plan = yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))
+    assert plan["units"][5:] == [{"name": "宁夏回族自治区人民政府", "kind": "other", "aliases": ["区政府"]},
+                                 {"name": "自治区生态环境厅"}]
+    assert [u["name"] for u in plan["units"][:5]] == ["银川市", "石嘴山市", "吴忠市", "固原市", "中卫市"]
+    assert plan["tasks"][0]["measures"][0]["owners"] == ["自治区生态环境厅"]
+
+    recorded = _rectify(*record, RECTIFY_TODAY="2019-04-01")
+    assert recorded.exit_code == 0, recorded.output
+    assert (out / "progress.yaml").read_text(encoding="utf-8").split("- measure:")[-1].count("by: 宁夏回族自治区人民政府\n") == 1
+
+
+def test_extra_units_beside_units_are_declared_and_not_warned_of_as_owning_no_measure(tmp_path):
+    """With units: (discovery off) extra_units: adds to them; a unit under units: owning nothing is
+    warned of, one added under extra_units: for entries to name is not."""
+    curation = tmp_path / "curation.yaml"
+    curation.write_text(DAMAGED_UNITS + "  - {name: 自治区某某厅, kind: department}\n"
+                        "extra_units:\n  - {name: 自治区人民政府, kind: other}\n", encoding="utf-8")
+    result = _import(FIXTURES / "damaged.txt", load_curation(curation), filename="damaged.txt")
+    assert [u["name"] for u in result.units if u.get("kind") != "region"] == [
+        "自治区生态环境厅", "自治区水利厅", "自治区某某厅", "自治区人民政府", "自治区相关部门"]
+    assert [w for w in _warnings(result) if "owning no measure" in w] == ["declared units owning no measure: 自治区某某厅"]
+
+
 def test_a_report_of_another_province_offers_its_own_regions_not_tibets():
     # (Tibet's seven were offered to every report: 贺兰山南麓 read as 山南市, 银川市 missed)
     problem = "贺兰山南麓生态破坏问题突出。银川市、石嘴山市部分企业违规排污，吴忠有关园区整改滞后。"
@@ -2181,7 +2219,17 @@ def test_a_journal_edited_by_hand_is_refused_in_chinese_by_default(tmp_path):
         ("units:\n  - {name: 自治区水利厅}\n  - {name: 水利厅, aliases: [自治区水利厅]}\n", "3:27",  # (the alias declared again, as the registry points at it)
          "单位名称或别名“自治区水利厅”重复声明（首次在第 2 行）"),  # (as the registry's loader says it)
         ('journal:\n  "1.1": finished\n', "2:3", "journal: 1.1：state 应为 done、in_progress、report 之一"),
-        ("surprise: 1\n", "1:1", "未知的部分“surprise”（应为 journal、owners、phrases、registry、text_fixes、units、version 之一）"),
+        # (extra_units: items as units: ones, a name declared in either section once)
+        ("units:\n  - {name: 自治区水利厅}\nextra_units:\n  - {name: 自治区水利厅}\n", "4:12",
+         "单位名称或别名“自治区水利厅”重复声明（首次在第 2 行）"),
+        ("extra_units:\n  - {name: 自治区人民政府}\n  - {name: 区政府, aliases: [自治区人民政府]}\n", "3:27",
+         "单位名称或别名“自治区人民政府”重复声明（首次在第 2 行）"),
+        ("extra_units:\n  - {name: 自治区人民政府}\n  - {kind: other}\n", "3:5", "extra_units[1]：每个单位都要写明名称（name）"),
+        ("extra_units:\n  - {name: 自治区人民政府, alias: [区政府]}\n", "2:5",
+         "单位“自治区人民政府”：未知的字段 alias（可用字段：name、kind、aliases）"),
+        ("extra_units:\n  - {name: 自治区人民政府, kind: government}\n", "2:5",
+         "单位“自治区人民政府”：kind 应为 region、subregion、department、all_regions、other 之一"),
+        ("surprise: 1\n", "1:1", "未知的部分“surprise”（应为 extra_units、journal、owners、phrases、registry、text_fixes、units、version 之一）"),
         (DAMAGED_UNITS + 'journal:\n  "2.1": {state: done, evidence: 没有这句话}\n', "5:3", "journal: 2.1：佐证“没有这句话”不是整改进展中的原话"),
         ('journal:\n  "9.9": done\n', "2:3", f"journal: 9.9：{FIXTURES / 'damaged.txt'} 中没有这项措施"),
         ("version: 2\n", "1:1", "version 为 2：本导入程序只读取第 1 版的校订文件"),
@@ -2197,10 +2245,10 @@ def test_a_curation_mistake_is_said_in_chinese_by_default(tmp_path, body, positi
     assert not (tmp_path / "out").exists()
 
 
-SECTIONS = "journal、owners、phrases、registry、text_fixes、units、version"
+SECTIONS = "extra_units、journal、owners、phrases、registry、text_fixes、units、version"
 NOT_CURATION_ZH = f"不是校订文件：{{}}；校订文件是由 {SECTIONS} 这几部分（均可省略）组成的映射，见 README 的“校订文件 / The curation file”一节"
 NOT_CURATION_EN = ("not a curation file: {}; a curation file is a mapping of the sections "
-                   "journal, owners, phrases, registry, text_fixes, units, version (each optional), see README, The curation file")
+                   "extra_units, journal, owners, phrases, registry, text_fixes, units, version (each optional), see README, The curation file")
 
 
 @pytest.mark.parametrize("given, line, zh, en", [
@@ -2225,7 +2273,7 @@ def test_a_file_that_is_not_a_curation_file_is_named_so(tmp_path, given, line, z
 @pytest.mark.parametrize("body", ["", "# 校订文件：待填写\n\n"])
 @pytest.mark.parametrize("lang, said", [
     (None, f"空文件：校订文件应为由 {SECTIONS} 这几部分（均可省略）组成的映射；不用校订文件导入请去掉 --curation"),
-    ("en", "empty file: expected a curation, a mapping of the sections journal, owners, phrases, registry, text_fixes, "
+    ("en", "empty file: expected a curation, a mapping of the sections extra_units, journal, owners, phrases, registry, text_fixes, "
            "units, version (each optional); to import without one, leave out --curation"),
 ])
 def test_an_empty_curation_file_is_refused_and_nothing_is_written(tmp_path, body, lang, said):

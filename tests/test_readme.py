@@ -245,6 +245,11 @@ def test_the_step_by_step_example_is_what_import_and_validate_print(tmp_path, mo
     result = run_cli("validate", "data")
     assert result.exit_code == 0, result.output
     assert f"(`{result.stdout.strip()}`)" in section
+    # (step 7: a unit the plan imported without units: does not declare, refused as the step quotes it)
+    result = run_cli("extend", "1.1", "--to", "2019-12-31", "--reason", "x", "--approved-by", "省人民政府",
+                     env={"RECTIFY_REGISTRY": "data", "RECTIFY_TODAY": "2019-04-30"})
+    assert result.exit_code == 2, result.output
+    assert f"(``{result.stderr.strip()}``)" in " ".join(section.split())
 
 
 def test_the_readme_quotes_the_notices_of_a_round_imported_beside_data_tasks_yaml(tmp_path, monkeypatch):
