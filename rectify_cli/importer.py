@@ -36,7 +36,7 @@ from .importer_parse import RawTask, closing_parenthesis, measure_milestones, pa
     said_done, unreadable_deadlines
 from .importer_text import AS_OF_WORD, decode_report, normalise, paragraphs, read_as, tabbed_line
 from .importer_yaml import Date, Quoted, flow_map, flow_seq, scalar
-from .model import ALL_REGIONS, REGION, UNIT_KINDS
+from .model import ALL_REGIONS, DEPARTMENT, OTHER, REGION, UNIT_KINDS
 from .validation import shown_value
 
 __all__ = ["Curation", "ImportResult", "decode_report", "import_report", "load_curation", "plan_path", "write_result", "REGIONS"]
@@ -1207,7 +1207,7 @@ def _task(rt: RawTask, filename: str, cur: Curation, vocab: Vocabulary, units: l
             if o not in names:
                 region = next((r for r in regions if r.name == o), None)  # (one the curation's units: leave out)
                 unit = _region_unit(region, taken) if region else {
-                    "name": o, "kind": ALL_REGIONS if o in EVERY_REGION else "department" if o.startswith(LEVELS) else "other"}
+                    "name": o, "kind": ALL_REGIONS if o in EVERY_REGION else DEPARTMENT if o.startswith(LEVELS) else OTHER}
                 units.append(unit)
                 names.add(o)
                 taken.update((o, *unit.get("aliases", ())))
