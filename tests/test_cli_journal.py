@@ -1406,11 +1406,12 @@ def test_history_cuts_an_extensions_note_before_its_reason_and_unit(reg):
     assert result.exit_code == 0, result.output
     row = run("history", "2.1", "--registry", str(reg), today="2019-04-01").stdout.splitlines()[2]
     assert row == "2019-04-01  2.1     延期 → 2019-06-30              一二三四五六七八九十一…（理由：雨季\\x1b[31m；批准：那曲市）"
-    # A long reason keeps the note a third of the cell, and the cell its 60 cells.
+    # A long reason keeps the note a third of the cell, and the cell its 60 cells: the reason cut, not the
+    # approving unit (it read `…雨季雨季…`, 那曲市 gone).
     run("extend", "2.1", "--to", "2019-07-31", "--reason", "雨季" * 20, "--approved-by", "那曲市",
         "--note", "一二三四五六七八九十" * 5, "--date", "2019-04-02", "--registry", str(reg), today="2019-04-02")
     row = run("history", "2.1", "--registry", str(reg), today="2019-04-02").stdout.splitlines()[2]
-    assert row == "2019-04-02  2.1     延期 → 2019-07-31              一二三四五六七八九…（理由：" + "雨季" * 8 + "…"
+    assert row == "2019-04-02  2.1     延期 → 2019-07-31              一二三四五六七八九…（理由：" + "雨季" * 4 + "…；批准：那曲市）"
     assert display_width(row.split("2019-07-31", 1)[1].strip()) == 60
 
 

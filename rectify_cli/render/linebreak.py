@@ -279,6 +279,22 @@ def hanging(first: str, text: str, width: int, min_room: int = 20) -> list[str]:
     return [first + pieces[0], *(" " * indent + piece for piece in pieces[1:])]
 
 
+def cut_at_break(text: str, width: int) -> str:
+    """`text` (one line) cut to at most `width` cells where a line may break, ending in …: never
+    inside a word, a date or a number (a cut `2027…` reads as a year, `approve…` as nothing); `text`
+    where it fits whole, "" where not even its first piece fits beside the …."""
+    from ..textsafe import ELLIPSIS, cut_end, display_width
+
+    if display_width(text) <= width:
+        return text
+    room, kept = width - display_width(ELLIPSIS), ""
+    for unit in _units(text[:2 * width + 8]):  # (as far as the cut, and a little: uniseg is slow)
+        if cell_len((kept + unit).rstrip()) > room:
+            break
+        kept += unit
+    return cut_end(kept) if kept.strip() else ""
+
+
 # A date, an id or a number (2019-04-30, 40.3, 1,500): folded whole, as one character is; in
 # `unbroken` text too, joiners between its characters ("Next due 2019-12-31" was cut 201 / 9-12-31).
 _NUMBER = re.compile(r"\d(?:{j}\d)*(?:{j}[-.,:/]{j}\d(?:{j}\d)*)*".format(j=f"{_JOINER}?"))
