@@ -836,8 +836,9 @@ def merged_warnings(result, named: str, *, lang: Lang = Lang.zh) -> list[str]:
 def render_verify(result, *, lang: Lang = Lang.zh, width: int | None = None) -> str:
     """Each journal's chain checked, each problem on its line, each --since-head found or not.
     A folder's journals named as the summary that printed the heads names them (gate.shown_file).
-    `width`: a terminal's, each journal's line wrapped to it as check's are, its head hash whole, and
-    each problem's under its text's start."""
+    `width`: a terminal's, each journal's line wrapped to it as check's are, its head hash whole (with
+    its name on a line of their own where the line before cannot hold them: `无误；` / `台账哈希 …`, as
+    meant), each problem's under its text's start, and the --since-head lines between their clauses."""
     from ..gate import shown_file
     from .linebreak import hanging
 
@@ -863,15 +864,19 @@ def render_verify(result, *, lang: Lang = Lang.zh, width: int | None = None) -> 
             text = printable(verify_problem_text(p, lang), single_line=True)
             # (under its text's start, the place never broken; piped, one line a problem)
             lines += [place + text] if width is None else hanging(place, text, width)
+    since = []
     for head, found in result.since_heads:
         if found is not None:
             (journal, index, line), intact = found
-            lines.append(printable(label("verify_since_found" if intact else "verify_since_changed", lang, head=head,
+            since.append(printable(label("verify_since_found" if intact else "verify_since_changed", lang, head=head,
                                          index=index, journal=named(journal), line=line), single_line=True))
         else:
-            lines.append(label("verify_since_missing", lang, head=head))
-    lines += [printable(label("verify_since_none", lang, journal=named(journal)), single_line=True)
+            since.append(label("verify_since_missing", lang, head=head))
+    since += [printable(label("verify_since_none", lang, journal=named(journal)), single_line=True)
               for journal in result.unvouched]
+    # (wrapped as the lines above, a clause whole where it fits: at 100 columns they ran past the edge, the
+    # terminal folding them inside a word or the hash)
+    lines += since if width is None else [_clauses_wrapped(line, 0, width) for line in since]
     verdict = label("verify_passed" if result.ok else "verify_failed", lang)
     lines.append(verdict if width is None else _clauses_wrapped(verdict, 0, width))
     return "\n".join(lines) + "\n"
