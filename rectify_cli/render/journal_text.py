@@ -742,17 +742,26 @@ def _cut_at_line_end(text: str, cut: int, room: int) -> list[str]:
     """`text` (one line) wrapped to `room` cells and cut after `cut` cells, at the end of the line
     the cut falls on, filled to it and ending in … (cut at `cut` cells, then wrapped, the last line
     read `工…` or `2027…`); whole where that line is its last."""
+    from ..textsafe import ELLIPSIS, cut_end
     from .linebreak import cut_at_break, wrapped
 
-    # (wrapped as far as the line after the cut at most: a 10,000-character note took seconds in uniseg)
-    lines = wrapped(clip(text, cut + 2 * room), room)
-    shown, at = 0, 0  # (the cells of the lines before, and where the next starts in `text`)
-    for n, line in enumerate(lines[:-1]):
+    # (wrapped only a little past that line: uniseg is slow, and a note may be 10,000 characters)
+    part = clip(text, cut + room + 8)
+    more = part != text
+    part = part[:-len(ELLIPSIS)] if more else text
+    lines = wrapped(part, room)
+    shown, at = 0, 0  # (the cells of the lines so far, and where the line starts in `part`)
+    for n, line in enumerate(lines):
         shown += display_width(line)
-        if shown >= cut:
-            rest = text[at:].lstrip()
-            return [*lines[:n], cut_at_break(rest, room) or clip(rest, room)]
-        at = text.index(line, at) + len(line)
+        if n == len(lines) - 1 and not more:
+            break
+        if shown >= cut or n == len(lines) - 1:
+            # (its pieces as wrapped found them; of a part cut short, the last maybe part of a word)
+            end = cut_at_break(part, room, start=part.index(line, at), whole=not more)
+            # (else a piece wider than a line, folded: cut where it was, at a character)
+            folded = clip(line, room - display_width(ELLIPSIS))
+            return [*lines[:n], end or (folded if folded != line else cut_end(line))]
+        at = part.index(line, at) + len(line)
     return lines
 
 

@@ -520,3 +520,10 @@ def test_validate_keeps_a_path_that_fits_the_line_whole(tmp_path, monkeypatch, f
     """At 20 columns a path of 19 or 20 cells, the mark after it one or two more, was cut `整改台账/tasks.yam`
     / `l：`, or at its space, `台账` / `副本/tasks.yaml:`: the path whole on its line, the mark on the next."""
     assert _validated(tmp_path, monkeypatch, folder, lang, 20) == lines
+
+
+def test_under_its_entry_evidence_wider_than_a_line_is_cut_at_the_end_of_a_line_with_an_ellipsis():
+    """A document number of 200 characters, folded, is cut on the line its 60th cell falls on, and says so."""
+    lines = render_history([entry("1.1", "2019-06-01", "in_progress", note="n", evidence="x" * 200)],
+                           lang=Lang.en, width=30).split("\n")
+    assert lines[5:] == ["  Evidence:", "  " + "x" * 28, "  " + "x" * 28, "  " + "x" * 26 + "…", ""]
