@@ -52,8 +52,10 @@ def resolve_path(path: str | os.PathLike | None) -> Path:
         return _single_plan(given) or given
     found = found_plan()
     default = found or default_plan_path()
-    try:  # (named as a user would type it, in reports and messages, when it is below here)
-        default = default.relative_to(Path.cwd())
+    try:  # (named as a user would type it, in reports and messages, when it is below here; one found
+        # above here too, `../tasks.yaml`, as validate and check name it: from data/source status named
+        # it by its absolute path)
+        default = Path(os.path.relpath(found)) if found is not None else default.relative_to(Path.cwd())
     except (ValueError, OSError):  # elsewhere, or the working folder is gone
         pass
     if found is not None and found.name == "tasks.yaml":

@@ -1406,11 +1406,12 @@ def test_history_cuts_an_extensions_note_before_its_reason_and_unit(reg):
     assert result.exit_code == 0, result.output
     row = run("history", "2.1", "--registry", str(reg), today="2019-04-01").stdout.splitlines()[2]
     assert row == "2019-04-01  2.1     延期 → 2019-06-30              一二三四五六七八九十一…（理由：雨季\\x1b[31m；批准：那曲市）"
-    # A long reason keeps the note a third of the cell, and the cell its 60 cells.
+    # A long reason keeps the note a third of the cell, and the cell its 60 cells: the reason cut, not the
+    # approving unit (it read `…雨季雨季…`, 那曲市 gone).
     run("extend", "2.1", "--to", "2019-07-31", "--reason", "雨季" * 20, "--approved-by", "那曲市",
         "--note", "一二三四五六七八九十" * 5, "--date", "2019-04-02", "--registry", str(reg), today="2019-04-02")
     row = run("history", "2.1", "--registry", str(reg), today="2019-04-02").stdout.splitlines()[2]
-    assert row == "2019-04-02  2.1     延期 → 2019-07-31              一二三四五六七八九…（理由：" + "雨季" * 8 + "…"
+    assert row == "2019-04-02  2.1     延期 → 2019-07-31              一二三四五六七八九…（理由：" + "雨季" * 4 + "…；批准：那曲市）"
     assert display_width(row.split("2019-07-31", 1)[1].strip()) == 60
 
 
@@ -1490,6 +1491,31 @@ def test_verify_wraps_a_problem_under_its_text_at_the_terminals_width(reg, monke
     narrow = CliRunner().invoke(app, ["verify", "-r", "small/tasks.yaml", "--lang", lang],
                                 env={**env, "COLUMNS": "60"})
     assert (narrow.exit_code, narrow.stdout.splitlines()) == (1, [line.format(head=head) for line in lines])
+
+
+@pytest.mark.parametrize("lang, lines", [
+    ("zh", ["核验起点 {head}：", "见第 9 条（small/progress.yaml:48），但此前的记录已被改动（见上）",
+            "核验起点 {other}：进展记录中未找到——", "该月报之前的记录已被改写（修改、删除或调换），或哈希抄错",
+            "核验：未通过——进展记录写入后被改动"]),
+    ("en", ["since-head {head}:", "at entry 9 (small/progress.yaml:48), but the history before it was changed (see above)",
+            "since-head {other}:",
+            "not found in the journal — the history before that summary was rewritten (entries edited,",
+            "removed or reordered), or the hash is mistyped",
+            "verify: FAILED — the journal was changed after it was written"]),
+])
+def test_verify_wraps_its_since_head_lines_at_the_terminals_width(reg, monkeypatch, lang, lines):
+    """At 100 columns the line after `台账哈希` (where the hash with its name could not go on the line
+    before: the layout meant) was not the defect; the --since-head lines were, 150 to 200 cells, run past
+    the edge, the terminal folding them inside a word. Wrapped between their clauses, the hash whole."""
+    monkeypatch.chdir(reg.parent.parent)
+    path = reg.parent / "progress.yaml"
+    path.write_text(path.read_text().replace("围挡完成80%。", "围挡完成100%。"))
+    other = "ab" * 32
+    result = CliRunner().invoke(app, ["verify", "-r", "small/tasks.yaml", "--lang", lang, "--since-head", FIXTURE_HEAD,
+                                      "--since-head", other],
+                                env={"RECTIFY_TODAY": TODAY, "RECTIFY_REGISTRY": None, "COLUMNS": "100"})
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[4:] == [line.format(head=FIXTURE_HEAD, other=other) for line in lines]
 
 
 def test_verify_names_a_measure_or_date_that_is_not_text_as_written_not_as_python_shows_it(reg):

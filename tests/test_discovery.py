@@ -46,8 +46,18 @@ def test_status_and_check_in_a_repository_read_its_own_ledger(repo, monkeypatch)
 def test_from_a_folder_below_the_ledgers_the_ledger_above_is_found(repo, monkeypatch):
     (repo / "docs" / "monthly").mkdir(parents=True)
     monkeypatch.chdir(repo / "docs" / "monthly")
-    assert title_line("status") == f"测试台账  {repo / 'data' / 'tasks.yaml'}"
+    # (named from here, as validate names it, not by its absolute path)
+    assert title_line("status") == "测试台账  ../../data/tasks.yaml"
+    assert run("validate").stdout.startswith("../../data/tasks.yaml：通过")
     assert run("check").exit_code == 1
+
+
+def test_from_a_folder_under_data_the_ledger_is_named_from_there(repo, monkeypatch):
+    """`cd data/source && rectify status`: the header named the plan /tmp/…/data/tasks.yaml."""
+    (repo / "data" / "source").mkdir()
+    monkeypatch.chdir(repo / "data" / "source")
+    assert title_line("status") == "测试台账  ../tasks.yaml"
+    assert title_line("status", "--lang", "en") == "测试台账  ../tasks.yaml"
 
 
 @pytest.mark.parametrize("git", ["folder", "file"])  # (a worktree's or a submodule's .git is a file)

@@ -313,7 +313,8 @@ def test_text_for_people_names_a_folders_journals_as_history_does_however_the_fo
         heads = re.findall(r"^台账哈希（截至本月）：([0-9a-f]{64})  (\S+)$",
                            run_cli("summary", "-r", folder, "--month", "2019-05", env=env).stdout, re.M)
         assert [journal for _, journal in heads] == [naqu, xizang]
-        since = run_cli("verify", "-r", folder, "--since-head", heads[1][0], "--lang", "en", env=env)
+        # (wide: at 80 columns its lines are wrapped between their clauses)
+        since = run_cli("verify", "-r", folder, "--since-head", heads[1][0], "--lang", "en", env={**env, "COLUMNS": "400"})
         assert re.findall(r"\((\S+):\d+\); the history up to it is unchanged$", since.stdout, re.M) == [xizang]
         assert f"none of the --since-head hashes given is in {naqu}: " in since.stdout
         recorded = run_cli("record", "xizang:1.1", "--state", "in_progress", "--note", "进展", "-r", folder, env=env)

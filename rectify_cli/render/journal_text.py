@@ -419,14 +419,10 @@ def effect_text(effect, lang: Lang) -> str:
     return label("effect_as_of", lang, date=effect.as_of.isoformat()) + text
 
 
-def extension_details(entry, lang: Lang) -> list[str]:
-    """Why an extension was granted and who approved it, as `show` words them (raw text)."""
-    return ["".join(part) for part in extension_parts(entry, lang)]
-
-
 def extension_parts(entry, lang: Lang) -> list[tuple[str, str, str]]:
-    """extension_details, each as the words before the registry's value, the value, the words after
-    (`理由：`, `资金未到位`, ``): show breaks a line between words and value only where the whole does not fit."""
+    """Why an extension was granted and who approved it, as `show` words them (raw text), each as the
+    words before the registry's value, the value, the words after (`理由：`, `资金未到位`, ``): show
+    breaks a line between words and value only where the whole does not fit."""
     if entry.state != EntryState.EXTENDED:
         return []
     return [worded(key, lang, value) for key, value in (("show_reason", entry.reason),
@@ -441,17 +437,41 @@ def worded(key: str, lang: Lang, value: str, name: str = "text") -> tuple[str, s
 
 def _note_cell(entry, lang: Lang, width: int = NOTE_WIDTH) -> str:
     """The note, and for an extension its reason and approving unit in brackets, as `show`
-    has them; at most `width` cells, of which the note keeps at least a third."""
+    has them; at most `width` cells, of which the note keeps at least a third. The reason is cut
+    (at a word) before the unit, which never is: where even `理由：…` leaves it no room, the cell
+    is wider than `width` (on a terminal, _fitted then puts the notes under their entries)."""
     note = printable(line_ends(entry.note or ""), single_line=True)
-    details = extension_details(entry, lang)
-    if not details:
+    if not extension_parts(entry, lang):
         return clip(note, width)
     # (the brackets label carries its own leading space where a language wants one)
-    brackets = printable(label("show_brackets", lang, text=label("show_detail_sep", lang).join(details)),
-                         single_line=True)
+    whole = label("show_brackets", lang, text=_extension_text(entry, lang, None))
     if note:  # cut the note first: the brackets are what the row is about
-        note = clip(note, max(width - display_width(brackets), width // 3))
-    return clip((note + brackets).strip(), width)
+        note = clip(note, max(width - display_width(whole), width // 3))
+    around = display_width((note + label("show_brackets", lang, text="")).strip()) - display_width(note)
+    return (note + label("show_brackets", lang, text=_extension_text(entry, lang, width - display_width(note) - around))).strip()
+
+
+def _extension_text(entry, lang: Lang, room: int | None, *, reason: str | None = None) -> str:
+    """An extension's reason and approving unit joined as `show` joins them (extension_parts;
+    `reason`: the words before the reason instead of show's `理由：`), in `room` cells (None: whole)
+    where cutting the reason at a word lets them, the reason keeping a third of them (as a note in
+    its cell). The approving unit, who granted the new date, is never cut (`批准：自…` and `approve…`
+    named no one): beside a long one, the text is wider than `room`."""
+    from ..textsafe import ELLIPSIS
+
+    parts = [[before, printable(value, single_line=True), after] for before, value, after in extension_parts(entry, lang)]
+    if reason is not None and entry.reason:
+        parts[0][0] = reason
+    sep = label("show_detail_sep", lang)
+    text = sep.join(map("".join, parts))
+    if room is None or display_width(text) <= room or not entry.reason:
+        return text
+    from .linebreak import cut_at_break  # (Rich's cell widths and uniseg: off the start-up, only when cut)
+
+    before, value, after = parts[0]
+    kept = max(room - display_width(text) + display_width(value), room // 3 - display_width(before + after))
+    parts[0][1] = cut_at_break(value, kept) or ELLIPSIS
+    return sep.join(map("".join, parts))
 
 
 # On a terminal, the cells a note needs beside its entry to say something (ten Chinese
@@ -541,11 +561,12 @@ def _fitted(headers: list[str], rows: list[list[str]], entries, lang: Lang, widt
     room = width - sum(_widest(widths, headers, rows, i) for i in fixed) - 2 * (len(shown) - 1)
     shares = _shares(natural, room)
     if room >= 0 and all(share >= min(NOTE_MIN, natural[i]) for i, share in shares.items()):
-        if _BY in fixed:
-            rows = _unit_widened(widths, headers, rows, whole, room - sum(shares.values()))
+        widened = _unit_widened(widths, headers, rows, whole, room - sum(shares.values())) if _BY in fixed else rows
         cut = [[*row[:_NOTE], _note_cell(entry, lang, shares.get(_NOTE, 0)), clip(row[_EVIDENCE], shares.get(_EVIDENCE, 0))]
-               for row, entry in zip(rows, entries)]
-        return _aligned(widths, headers, cut, shown)
+               for row, entry in zip(widened, entries)]
+        # (a cell too narrow for an extension's approving unit, which is never cut: the notes go under their entries)
+        if _NOTE not in shares or all(widths[row[_NOTE]] <= shares[_NOTE] for row in cut):
+            return _aligned(widths, headers, cut, shown)
     # (from here an entry may wrap: at its words, never inside one; the joiners are taken out below)
     whole, rows = ([[*row[:_STATE], entry_words_whole(row[_STATE], lang), *row[_STATE + 1:]] for row in table]
                    for table in (whole, rows))
@@ -667,13 +688,15 @@ def _with_notes_under(widths: _Widths, headers: list[str], rows: list[list[str]]
                 lines += ["  " + line for line in wrapped(entry_line, fit, groups=True)]
                 continue
             if column == _NOTE:
-                lines += ["  " + line for note in _notes_under(entry, lang, most) for line in wrapped(note, width - 2)]
+                lines += ["  " + line for line in _notes_under(entry, lang, most, width - 2)]
                 continue
-            # (the evidence whole, as the note: the row's cell was cut to NOTE_WIDTH for a table; the unit whole)
-            text = (clip(printable(line_ends(entry.evidence or ""), single_line=True), most)
-                    if column == _EVIDENCE else row[column])
-            lines += ["  " + line for line in wrapped(label("history_under_row", lang, name=headers[column], text=text),
-                                                        width - 2)]
+            if column == _EVIDENCE:  # (whole, as the note: the row's cell was cut to NOTE_WIDTH for a table)
+                named = label("history_under_row", lang, name=headers[column], text="")
+                evidence = printable(line_ends(entry.evidence or ""), single_line=True)
+                lines += ["  " + line for line in _cut_at_line_end(named + evidence, display_width(named) + most, width - 2)]
+                continue
+            lines += ["  " + line for line in wrapped(label("history_under_row", lang, name=headers[column], text=row[column]),
+                                                        width - 2)]  # (the unit whole)
     return lines
 
 
@@ -692,18 +715,54 @@ def _id_lines(measure: str, width: int) -> list[str]:
     return [*lines, last, *wrapped(number, width)]
 
 
-def _notes_under(entry, lang: Lang, most: int) -> list[str]:
-    """The note's lines under its entry, each of at most `most` cells, to be wrapped: the note by
-    its name, then an extension's reason and approving unit, by theirs. A retraction's note is why
-    it was written: named a reason (both read 进展：, which they are not)."""
+def _notes_under(entry, lang: Lang, most: int, room: int) -> list[str]:
+    """The note's lines under its entry, wrapped to `room` cells: the note by its name, cut after
+    `most` cells (_cut_at_line_end), then an extension's reason and approving unit, by theirs, in
+    `most` cells where cutting the reason lets them (_extension_text: the unit never cut). A
+    retraction's note is why it was written: named a reason (both read 进展：, which they are not)."""
+    from .linebreak import wrapped
+
     note = printable(line_ends(entry.note or ""), single_line=True)
     name = label("journal_reason" if entry.state == EntryState.RETRACTED else "journal_note", lang)
-    lines = [label("history_under_row", lang, name=name, text=note)] if note else []
-    if details := extension_details(entry, lang):
-        if entry.reason:
-            details[0] = label("history_under_row", lang, name=label("journal_reason", lang), text=entry.reason)
-        lines.append(printable(label("show_detail_sep", lang).join(details), single_line=True))
-    return [clip(line, most) for line in lines]
+    lines = _cut_at_line_end(label("history_under_row", lang, name=name, text=note), most, room) if note else []
+    if extension_parts(entry, lang):
+        reason = label("history_under_row", lang, name=label("journal_reason", lang), text="")
+        details = wrapped(text := _extension_text(entry, lang, most, reason=reason), room)
+        # (the lines a long unit takes anyway filled with the reason, as far as its breaks let it: beside
+        # the unit it was cut to `Land…`; a few tries, uniseg being slow)
+        if text != _extension_text(entry, lang, None, reason=reason):
+            for fill in range(len(details) * room, most, -max(room // 4, 1))[:4]:
+                if len(fuller := wrapped(_extension_text(entry, lang, fill, reason=reason), room)) <= len(details):
+                    return lines + fuller
+        lines += details
+    return lines
+
+
+def _cut_at_line_end(text: str, cut: int, room: int) -> list[str]:
+    """`text` (one line) wrapped to `room` cells and cut after `cut` cells, at the end of the line
+    the cut falls on, filled to it and ending in … (cut at `cut` cells, then wrapped, the last line
+    read `工…` or `2027…`); whole where that line is its last."""
+    from ..textsafe import ELLIPSIS, cut_end
+    from .linebreak import cut_at_break, wrapped
+
+    # (wrapped only a little past that line: uniseg is slow, and a note may be 10,000 characters)
+    part = clip(text, cut + room + 8)
+    more = part != text
+    part = part[:-len(ELLIPSIS)] if more else text
+    lines = wrapped(part, room)
+    shown, at = 0, 0  # (the cells of the lines so far, and where the line starts in `part`)
+    for n, line in enumerate(lines):
+        shown += display_width(line)
+        if n == len(lines) - 1 and not more:
+            break
+        if shown >= cut or n == len(lines) - 1:
+            # (its pieces as wrapped found them; of a part cut short, the last maybe part of a word)
+            end = cut_at_break(part, room, start=part.index(line, at), whole=not more)
+            # (else a piece wider than a line, folded: cut where it was, at a character)
+            folded = clip(line, room - display_width(ELLIPSIS))
+            return [*lines[:n], end or (folded if folded != line else cut_end(line))]
+        at = part.index(line, at) + len(line)
+    return lines
 
 
 def _state_lines(widths: _Widths, headers: list[str], rows: list[list[str]], columns: list[int],
@@ -786,8 +845,9 @@ def merged_warnings(result, named: str, *, lang: Lang = Lang.zh) -> list[str]:
 def render_verify(result, *, lang: Lang = Lang.zh, width: int | None = None) -> str:
     """Each journal's chain checked, each problem on its line, each --since-head found or not.
     A folder's journals named as the summary that printed the heads names them (gate.shown_file).
-    `width`: a terminal's, each journal's line wrapped to it as check's are, its head hash whole, and
-    each problem's under its text's start."""
+    `width`: a terminal's, each journal's line wrapped to it as check's are, its head hash whole (with
+    its name on a line of their own where the line before cannot hold them: `无误；` / `台账哈希 …`, as
+    meant), each problem's under its text's start, and the --since-head lines between their clauses."""
     from ..gate import shown_file
     from .linebreak import hanging
 
@@ -813,15 +873,19 @@ def render_verify(result, *, lang: Lang = Lang.zh, width: int | None = None) -> 
             text = printable(verify_problem_text(p, lang), single_line=True)
             # (under its text's start, the place never broken; piped, one line a problem)
             lines += [place + text] if width is None else hanging(place, text, width)
+    since = []
     for head, found in result.since_heads:
         if found is not None:
             (journal, index, line), intact = found
-            lines.append(printable(label("verify_since_found" if intact else "verify_since_changed", lang, head=head,
+            since.append(printable(label("verify_since_found" if intact else "verify_since_changed", lang, head=head,
                                          index=index, journal=named(journal), line=line), single_line=True))
         else:
-            lines.append(label("verify_since_missing", lang, head=head))
-    lines += [printable(label("verify_since_none", lang, journal=named(journal)), single_line=True)
+            since.append(label("verify_since_missing", lang, head=head))
+    since += [printable(label("verify_since_none", lang, journal=named(journal)), single_line=True)
               for journal in result.unvouched]
+    # (wrapped as the lines above, a clause whole where it fits: at 100 columns they ran past the edge, the
+    # terminal folding them inside a word or the hash)
+    lines += since if width is None else [_clauses_wrapped(line, 0, width) for line in since]
     verdict = label("verify_passed" if result.ok else "verify_failed", lang)
     lines.append(verdict if width is None else _clauses_wrapped(verdict, 0, width))
     return "\n".join(lines) + "\n"

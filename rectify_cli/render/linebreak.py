@@ -279,6 +279,29 @@ def hanging(first: str, text: str, width: int, min_room: int = 20) -> list[str]:
     return [first + pieces[0], *(" " * indent + piece for piece in pieces[1:])]
 
 
+def cut_at_break(text: str, width: int, *, start: int = 0, whole: bool = True) -> str:
+    """`text` (one line) from character `start` cut to at most `width` cells where a line may break,
+    ending in …: never inside a word, a date or a number (a cut `2027…` reads as a year, `approve…` as
+    nothing); whole where it fits, "" where not even its first piece fits beside the …. `whole`: false
+    for a text itself cut short, whose last piece may be part of a word (never kept). (A text just
+    wrapped is broken into its pieces once: they are remembered, by the text.)"""
+    from ..textsafe import ELLIPSIS, cut_end, display_width
+
+    if whole and display_width(text[start:]) <= width:
+        return text[start:]
+    # (as far as the cut, and a little, where it starts at the start: uniseg is slow)
+    units = _units(text[:width + 8] if whole and not start else text)[:None if whole else -1]
+    room, kept, position = width - display_width(ELLIPSIS), "", 0
+    for unit in units:
+        position += len(unit)
+        if position <= start:
+            continue
+        if cell_len((kept + unit).rstrip()) > room:
+            break
+        kept += unit[max(start - position + len(unit), 0):]  # (a piece the start is inside: from it)
+    return cut_end(kept) if kept.strip() else ""
+
+
 # A date, an id or a number (2019-04-30, 40.3, 1,500): folded whole, as one character is; in
 # `unbroken` text too, joiners between its characters ("Next due 2019-12-31" was cut 201 / 9-12-31).
 _NUMBER = re.compile(r"\d(?:{j}\d)*(?:{j}[-.,:/]{j}\d(?:{j}\d)*)*".format(j=f"{_JOINER}?"))

@@ -86,15 +86,82 @@ PROBE = [entry("33.1", "2019-06-10", "extended", milestone="2019-06-30", to="201
          entry("1.1", "2019-06-01", "report", note="持续推进", recorded=date(2019, 6, 12))]
 
 
-def test_history_at_80_columns_gives_the_note_what_the_other_columns_leave():
+def test_history_at_90_columns_gives_the_note_what_the_other_columns_leave():
     """At 80 columns the header was 86 cells, the rule 88: every line wrapped. Empty columns
-    (unit, evidence) are left out, the others as wide as their widest cell, the note the rest."""
-    assert render_history(PROBE, lang=Lang.zh, width=80).split("\n") == [
+    (unit, evidence) are left out, the others as wide as their widest cell, the note the rest:
+    of an extension's, the reason cut, never the approving unit."""
+    assert render_history(PROBE, lang=Lang.zh, width=90).split("\n") == [
         "日期        措施  记录                           进展",
-        "----------  ----  -----------------------------  -------------------------------",
-        "2019-06-10  33.1  延期 → 2019-12-31（逾期申请）  （理由：设备采购延迟；批准：自…",
+        "----------  ----  -----------------------------  -----------------------------------------",
+        "2019-06-10  33.1  延期 → 2019-12-31（逾期申请）  （理由：设备采…；批准：自治区生态环境厅）",
         "2019-06-01  1.1   定期报告（2019-06-12补录）     持续推进",
         ""]
+
+
+def test_history_at_80_columns_puts_notes_under_their_entries_rather_than_cut_the_approving_unit():
+    """At 80 columns the note's 31 cells read `（理由：设备采购延迟；批准：自…`: who approved the
+    extension cut to one character. Too narrow for the unit beside `理由：…`, the notes go under."""
+    assert render_history(PROBE, lang=Lang.zh, width=80).split("\n") == [
+        "日期        措施  记录",
+        "----------  ----  -----------------------------",
+        "2019-06-10  33.1  延期 → 2019-12-31（逾期申请）",
+        "  理由：设备采购延迟；批准：自治区生态环境厅",
+        "2019-06-01  1.1   定期报告（2019-06-12补录）",
+        "  进展：持续推进",
+        ""]
+
+
+# An extension with a long reason and a long approving unit, and a note longer than NOTE_WIDTH.
+LONG_EXTENSION = [
+    entry("33.1", "2019-05-01", "extended", milestone="2019-06-30", to="2027-06-30",
+          reason="管网建设涉及征地拆迁和资金筹措，施工季节短，需延长工期以完成全部收集管网和泵站建设",
+          approved_by="西藏自治区生态环境保护督察整改工作领导小组办公室"),
+    entry("33.2", "2019-03-31", "in_progress",
+          note="日喀则市实地督导、实时监督城市污水收集处理相关整改工作，采取截流式解决污水处置问题。"
+               "截至目前，《水环境综合整治（一期）》项目已完成前置手续，进入招标程序。")]
+
+
+@pytest.mark.parametrize("width, lines", [
+    (60, ["2019-05-01  33.1  延期 → 2027-06-30",
+          "  理由：管网建设涉及征地拆迁和资金筹措，施工季…；批准：西藏",
+          "  自治区生态环境保护督察整改工作领导小组办公室",
+          "2019-03-31  33.2  推进中",
+          "  进展：日喀则市实地督导、实时监督城市污水收集处理相关整改工",
+          "  作，采取截流式解决污水处置问题。截至目前，《水环境综合整…"]),
+    (50, ["2019-05-01  33.1  延期 → 2027-06-30",
+          "  理由：管网建设涉及征地拆迁和资金筹措，…；批准：",
+          "  西藏自治区生态环境保护督察整改工作领导小组办公室",
+          "2019-03-31  33.2  推进中",
+          "  进展：日喀则市实地督导、实时监督城市污水收集处理",
+          "  相关整改工作，采取截流式解决污水处置问题。截至…"]),
+    (40, ["2019-05-01  33.1  延期 → 2027-06-30",
+          "  理由：管网建设涉及…；批准：西藏自治区",
+          "  生态环境保护督察整改工作领导小组办公室",
+          "2019-03-31  33.2  推进中",
+          "  进展：日喀则市实地督导、实时监督城市污",
+          "  水收集处理相关整改工作，采取截流式解…"]),
+])
+def test_under_its_entry_a_cut_keeps_the_approving_unit_and_ends_a_full_line(width, lines):
+    """Cut at 60 cells, then wrapped, an extension's details read `  理由：管网…，需延长` / `  工…`,
+    the approving unit gone, and a note's last line `  工…`: the reason is cut, never the unit, and
+    a note is cut at the end of the line its 60th cell falls on."""
+    assert render_history(LONG_EXTENSION, lang=Lang.zh, width=width).split("\n")[2:-1] == lines
+
+
+@pytest.mark.parametrize("width, lines", [
+    (60, ["  Reason: Land acquisition and funding delays; the short…;",
+          "  approved by Environmental Inspection Rectification Office"]),
+    (40, ["  Reason: Land acquisition and funding",
+          "  delays;…; approved by Environmental",
+          "  Inspection Rectification Office"]),
+])
+def test_under_its_entry_an_english_extension_keeps_its_approving_unit(width, lines):
+    """`  approve…` on a line of its own: the unit who granted the extension lost, and half a word."""
+    extension = [entry("33.2", "2019-05-02", "extended", milestone="2020-06-30", to="2027-06-30",
+                       reason="Land acquisition and funding delays; the short construction season",
+                       approved_by="Environmental Inspection Rectification Office")]
+    assert [line for line in render_history(extension, lang=Lang.en, width=width).split("\n")
+            if line.startswith("  ") and line[2] != " "] == lines
 
 
 def test_history_too_narrow_for_a_useful_note_puts_each_note_under_its_entry():
@@ -453,3 +520,10 @@ def test_validate_keeps_a_path_that_fits_the_line_whole(tmp_path, monkeypatch, f
     """At 20 columns a path of 19 or 20 cells, the mark after it one or two more, was cut `整改台账/tasks.yam`
     / `l：`, or at its space, `台账` / `副本/tasks.yaml:`: the path whole on its line, the mark on the next."""
     assert _validated(tmp_path, monkeypatch, folder, lang, 20) == lines
+
+
+def test_under_its_entry_evidence_wider_than_a_line_is_cut_at_the_end_of_a_line_with_an_ellipsis():
+    """A document number of 200 characters, folded, is cut on the line its 60th cell falls on, and says so."""
+    lines = render_history([entry("1.1", "2019-06-01", "in_progress", note="n", evidence="x" * 200)],
+                           lang=Lang.en, width=30).split("\n")
+    assert lines[5:] == ["  Evidence:", "  " + "x" * 28, "  " + "x" * 28, "  " + "x" * 26 + "…", ""]

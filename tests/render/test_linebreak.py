@@ -226,3 +226,13 @@ def test_every_line_fits_and_nothing_but_spaces_is_lost(text, width):
     lines = wrapped(text, width)
     assert all(cell_len(line) <= width for line in lines)
     assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+
+
+def test_cut_at_break_never_cuts_inside_a_word_or_a_date():
+    """clip cut `approved by Tibet` to `approve…` and `延至 2027-06-30` to `延至 2027…`."""
+    assert linebreak.cut_at_break("approved by Tibet", 9) == "approved…"
+    assert linebreak.cut_at_break("approved by Tibet", 8) == ""
+    assert linebreak.cut_at_break("延至 2027-06-30 完成", 12) == "延至…"
+    assert linebreak.cut_at_break("延至 2027-06-30 完成", 16) == "延至 2027-06-30…"
+    assert linebreak.cut_at_break("资金未到位", 10) == "资金未到位"
+    assert linebreak.cut_at_break("资金未到位", 9) == "资金未到…"
