@@ -697,6 +697,12 @@ def test_shandongs_wording_of_the_feedback_date_is_read(tmp_path):
     assert yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["registry"]["feedback_date"] == date(2017, 12, 26)
 
 
+def _opened_with(opening: str) -> str:
+    """The Qinghai report, its feedback sentence `opening` instead, as of mid-2022."""
+    return (QINGHAI.replace("中央第七环境保护督察组于2017年12月24日反馈了督察意见。", opening).replace("截至2019年3月底", "截至2022年6月底")
+            + APPENDIX)
+
+
 @pytest.mark.parametrize("opening", [
     # (Jiangxi's: the import refused the report for want of a feedback date)
     "中央第四生态环境保护督察组于2021年4月7日至5月7日对江西省开展督察，并于2021年7月15日向江西省反馈了督察意见。",
@@ -706,7 +712,7 @@ def test_shandongs_wording_of_the_feedback_date_is_read(tmp_path):
     "中央第四生态环境保护督察组向我省反馈督察意见（2021年7月15日）。",
 ])
 def test_other_reports_wordings_of_the_feedback_date_are_read(tmp_path, opening):
-    text = QINGHAI.replace("中央第七环境保护督察组于2017年12月24日反馈了督察意见。", opening).replace("截至2019年3月底", "截至2022年6月底") + APPENDIX
+    text = _opened_with(opening)
     result, out = _import(tmp_path, text)
     assert result.exit_code == 0, result.output
     assert yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["registry"]["feedback_date"] == date(2021, 7, 15)
@@ -739,7 +745,7 @@ def test_jiangxis_report_imports_and_its_mid_year_figures_are_reconciled(tmp_pat
     "中央第四生态环境保护督察组反馈了督察意见。2022年6月30日前向省政府反馈整改情况。",
 ])
 def test_a_feedback_date_given_ambiguously_or_not_at_all_is_still_refused(tmp_path, opening):
-    text = QINGHAI.replace("中央第七环境保护督察组于2017年12月24日反馈了督察意见。", opening).replace("截至2019年3月底", "截至2022年6月底") + APPENDIX
+    text = _opened_with(opening)
     result, out = _import(tmp_path, text)
     assert (result.exit_code, result.stderr) == (2, f"rectify: {tmp_path / 'report.txt'}: cannot find the report's feedback date "
                                                     "(give it under registry: in the curation file, as feedback_date: YYYY-MM-DD)\n")

@@ -98,10 +98,12 @@ def test_history_at_90_columns_gives_the_note_what_the_other_columns_leave():
         ""]
 
 
-def test_history_at_80_columns_puts_notes_under_their_entries_rather_than_cut_the_approving_unit():
-    """At 80 columns the note's 31 cells read `（理由：设备采购延迟；批准：自…`: who approved the
-    extension cut to one character. Too narrow for the unit beside `理由：…`, the notes go under."""
-    assert render_history(PROBE, lang=Lang.zh, width=80).split("\n") == [
+@pytest.mark.parametrize("width", [60, 80])
+def test_history_too_narrow_for_a_useful_note_puts_each_note_under_its_entry(width):
+    """At 60 columns the note was cut to （理… (3 cells); at 80 it read `（理由：设备采购延迟；批准：自…`,
+    who approved the extension cut to one character. Too narrow for the unit beside `理由：…`, the
+    notes go under, each on a line of its own."""
+    assert render_history(PROBE, lang=Lang.zh, width=width).split("\n") == [
         "日期        措施  记录",
         "----------  ----  -----------------------------",
         "2019-06-10  33.1  延期 → 2019-12-31（逾期申请）",
@@ -162,18 +164,6 @@ def test_under_its_entry_an_english_extension_keeps_its_approving_unit(width, li
                        approved_by="Environmental Inspection Rectification Office")]
     assert [line for line in render_history(extension, lang=Lang.en, width=width).split("\n")
             if line.startswith("  ") and line[2] != " "] == lines
-
-
-def test_history_too_narrow_for_a_useful_note_puts_each_note_under_its_entry():
-    """At 60 columns the note was cut to （理… (3 cells): now it gets a line of its own."""
-    assert render_history(PROBE, lang=Lang.zh, width=60).split("\n") == [
-        "日期        措施  记录",
-        "----------  ----  -----------------------------",
-        "2019-06-10  33.1  延期 → 2019-12-31（逾期申请）",
-        "  理由：设备采购延迟；批准：自治区生态环境厅",
-        "2019-06-01  1.1   定期报告（2019-06-12补录）",
-        "  进展：持续推进",
-        ""]
 
 
 @pytest.mark.parametrize("lang, width, under", [
