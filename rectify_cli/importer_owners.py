@@ -22,22 +22,30 @@ SKIP_PREFIXES = ("由", "并", "同时", "另外", "会同", "联合")  # "X牵�
 # finance allotting a budget, 市政府组织相关部门 a government organising; 组织部, 组织人事部门 are units)
 # (各级党委、政府, the Party committees and governments of every level, is one owner standing for many, as 各级党委、政府及有关部门
 # is, not 各级党委 and a 政府定期研究… unread; a Party committee's 常委会 is the committee, as 区党委常委会 is 自治区党委 in
-# the Tibet curation: 省委常委会 is 省委, read whole so the units after it are read: 省委常委会、省生态环境厅)
+# the Tibet curation: 省委常委会 is 省委, read whole so the units after it are read: 省委常委会、省生态环境厅; another's,
+# 省人大常委会, is its own name, not 省人大常委)
 VERB_INSIDE = r"成立|安排|组织(?!部|人事)"
 DISCOVER = re.compile(r"各级党委、政府(?:及有关部门)?|"
                       r"(?:自治区党委|区党委|省委|市委|州委)(?:组织部|宣传部|统战部|政法委|办公厅|编办|党校|网信办|常委会)|"
                       r"(?:自治区|省|市|各级|(?:各地市|各市州|各市（州）|各地（市）|各州市|各市县)"
                       r"(?!(?:会同|联合|及|和|与|同|商)(?:自治区|省|市(?!场)|各)))(?:(?!" + VERB_INSIDE + r")[\u4e00-\u9fff]){0,10}?"
-                      r"(?:纪委监委|党委、政府及有关部门|厅|委|局|办公室|办|督查室|部门|领导小组)|各地市|各市州|各市（州）|各地（市）|各州市|各市县|"
+                      r"(?:纪委监委|党委、政府及有关部门|常委会|厅|委|局|办公室|办|督查室|部门|领导小组)|各地市|各市州|各市（州）|各地（市）|各州市|各市县|"
                       r"各设区市|各市(?![县州区场级直（])")
 # Sichuan's usual way to write each prefecture, and each county after it: named as without brackets
 # (各市（州） is 各市州, 各地（市） 各地市; 各市（州）、县（市、区） the two units 各市州 and 各县市区, its 各 said of both)
 BRACKETED = re.compile(r"（([州市])）")
-STANDING_COMMITTEE = "常委会"  # (of a Party committee, the only name DISCOVER reads ending so: the committee's)
+STANDING_COMMITTEE = "常委会"  # (of a Party committee: the committee's; of a people's congress, 省人大常委会, its own name)
+
 BRACKETED_ALL = ("各市（州）、县（市、区）", ("各市州", "各县市区"))
 # the discovered units standing for every prefecture at once (kind all_regions: their measures fall
 # to each region; 各市, 各设区市 as 河北, 江苏 say it); 各市县 names the counties too, and 各级 any level: neither is one
 EVERY_REGION = ("各地市", "各市州", "各州市", "各市", "各设区市")
+
+
+def _committee_of(name: str) -> str:
+    """A discovered unit's name, a Party committee's standing committee said as the committee (省委常委会: 省委)."""
+    committee = name.removesuffix(STANDING_COMMITTEE)
+    return committee if committee != name and committee.endswith("委") else name
 
 
 @dataclass(frozen=True)
@@ -67,7 +75,7 @@ class Vocabulary:
                 return len(form), names
             m = DISCOVER.match(s, pos)
             if m:
-                return len(m.group(0)), (BRACKETED.sub(r"\1", m.group(0)).removesuffix(STANDING_COMMITTEE),)
+                return len(m.group(0)), (_committee_of(BRACKETED.sub(r"\1", m.group(0))),)
         return None
 
     def match_shared(self, s: str, pos: int, level: str | None) -> tuple[int, tuple[str, ...]] | None:

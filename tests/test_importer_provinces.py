@@ -2272,6 +2272,8 @@ JIANGXI = (
     ("各级党委、政府及有关部门定期研究部署生态环境保护工作（长期坚持）。", ["各级党委、政府及有关部门"], ["other"]),
     ("省委常委会定期听取生态环境保护工作汇报（长期坚持）。", ["省委"], ["department"]),
     ("省委常委会、省生态环境厅定期研究部署生态环境保护工作（长期坚持）。", ["省委", "省生态环境厅"], ["department", "department"]),
+    # (the people's congress's standing committee: its own name, not 省人大常委, nor the 省委 committee's)
+    ("省人大常委会开展生态环境保护执法检查（长期坚持）。", ["省人大常委会"], ["department"]),
 ])
 def test_the_party_committees_and_governments_of_every_level_and_a_standing_committee_are_read_as_one_owner(tmp_path, measure, owners, kinds):
     # (各级党委、政府 was the unit 各级党委 and a warning that 政府定期研究部署生态环境保护工作 is no unit it knows; 省委常委会
