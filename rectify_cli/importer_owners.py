@@ -35,7 +35,6 @@ DISCOVER = re.compile(r"各级党委、政府(?:及有关部门)?|"
 # (各市（州） is 各市州, 各地（市） 各地市; 各市（州）、县（市、区） the two units 各市州 and 各县市区, its 各 said of both)
 BRACKETED = re.compile(r"（([州市])）")
 STANDING_COMMITTEE = "常委会"  # (of a Party committee: the committee's; of a people's congress, 省人大常委会, its own name)
-
 BRACKETED_ALL = ("各市（州）、县（市、区）", ("各市州", "各县市区"))
 # the discovered units standing for every prefecture at once (kind all_regions: their measures fall
 # to each region; 各市, 各设区市 as 河北, 江苏 say it); 各市县 names the counties too, and 各级 any level: neither is one
